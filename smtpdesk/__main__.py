@@ -1,0 +1,5 @@
+import sys
+
+from smtpdesk.app import main
+
+sys.exit(main())

@@ -1,0 +1,26 @@
+"""The one entry point: ``smtpdesk`` (gui-script) and ``python -m smtpdesk``.
+
+``smtpdesk check ...`` and ``smtpdesk doctor ...`` run headless; anything else opens the window.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+CLI_COMMANDS = ("check", "doctor")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start smtpdesk with ``argv`` (without the program name; defaults to ``sys.argv[1:]``).
+
+    The GUI reuses a running QApplication, so tests can start the real entry point in-process.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in CLI_COMMANDS:
+        from smtpdesk.cli.main import run_cli
+
+        return run_cli(args)
+    from smtpdesk.ui.application import run_gui
+
+    return run_gui(args)

@@ -1,0 +1,1 @@
+"""Qt-free core: model, storage, secrets, SMTP engine, diagnosis and routing."""

@@ -1,0 +1,144 @@
+"""The office's mail settings as plain, immutable data.
+
+Everything the window edits, the store persists and the engine, routing and doctor read is one of
+these classes. Passwords are never part of the model: they live in the secret store under
+``account_key(...)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Security(str, Enum):
+    """How the connection to the sending server is protected."""
+
+    AUTO = "auto"  # 465 -> implicit TLS, otherwise STARTTLS (never sends a password in clear)
+    STARTTLS = "starttls"
+    SSL = "ssl"  # implicit TLS from the first byte
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ContactMode(str, Enum):
+    """"W mailach (stopka i adres mailowy)": whose contact a mail carries."""
+
+    AGENT = "agent"  # "Kontakt do aktualnie zalogowanego agenta"
+    COMPANY = "company"  # "Kontakt do firmy / biura"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(str, Enum):
+    ADMIN = "admin"
+    AGENT = "agent"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+IMPLICIT_TLS_PORT = 465
+SUBMISSION_PORT = 587
+DEFAULT_PORT = SUBMISSION_PORT
+
+
+@dataclass(frozen=True)
+class SmtpAccount:
+    """One sending account: the four fields of "Ustawienia wysyłania poczty (SMTP)" plus the
+    advanced security choice. ``host`` is already normalised (see ``core.validation``)."""
+
+    host: str = ""
+    port: int = DEFAULT_PORT
+    username: str = ""
+    security: Security = Security.AUTO
+    # Credentials go over an unencrypted line only when the user allowed it for this account.
+    allow_plaintext_auth: bool = False
+    # SHA-256 fingerprint (hex, lower case, no colons) of a certificate the user chose to trust
+    # for this host after seeing its details; never a switch that turns verification off.
+    pinned_fingerprint: str = ""
+    # Extra CA bundle (PEM) trusted for this account on top of the system store.
+    ca_file: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+    def resolved_security(self) -> Security:
+        """The concrete mode AUTO starts with: implicit TLS on 465, STARTTLS elsewhere."""
+        if self.security is Security.AUTO:
+            return Security.SSL if self.port == IMPLICIT_TLS_PORT else Security.STARTTLS
+        return self.security
+
+    def with_changes(self, **changes: object) -> SmtpAccount:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Company:
+    """"Dane firmy", "Logo Firmy" and "Strona WWW"."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    logo: bytes | None = None
+    logo_mime: str = ""  # image/png, image/jpeg or image/svg+xml
+
+
+@dataclass(frozen=True)
+class Giodo:
+    """"Ustawienia GIODO". Stored now; enforced when sign-in arrives."""
+
+    password_change_days: int = 0  # 0 = no forced change
+    giodo_password_format: bool = False
+    hide_client_contacts: bool = False
+
+
+@dataclass(frozen=True)
+class Employee:
+    id: int | None = None
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    role: Role = Role.AGENT
+    smtp: SmtpAccount | None = None  # None: the employee has no own sending account
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def has_own_smtp(self) -> bool:
+        return self.smtp is not None and self.smtp.configured
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Everything on the Company Settings window except the employees, plus the application's
+    default server (the one mail falls back to when no own SMTP is set)."""
+
+    company: Company = field(default_factory=Company)
+    contact_mode: ContactMode = ContactMode.AGENT
+    company_smtp: SmtpAccount | None = None
+    giodo: Giodo = field(default_factory=Giodo)
+    default_server: SmtpAccount | None = None
+    default_server_sender: str = ""  # envelope/From used by the default server, if it needs one
+
+    @property
+    def has_company_smtp(self) -> bool:
+        return self.company_smtp is not None and self.company_smtp.configured
+
+
+# Keys under which passwords are kept in the secret store (keyring username, service "smtpdesk").
+COMPANY_ACCOUNT = "smtp:company"
+DEFAULT_ACCOUNT = "smtp:default"
+
+
+def employee_account(employee_id: int) -> str:
+    return f"smtp:employee:{employee_id}"

@@ -1,0 +1,1 @@
+"""The SMTP test engine: one step-by-step conversation with a sending server."""

@@ -1,0 +1,41 @@
+"""Where smtpdesk keeps its files.
+
+One place decides the data directory: ``--data-dir DIR`` beats ``SMTPDESK_DATA_DIR``, which beats
+platformdirs' per-user data directory. Tests point both at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from smtpdesk import APP_NAME
+
+ENV_DATA_DIR = "SMTPDESK_DATA_DIR"
+DATABASE_NAME = "smtpdesk.sqlite3"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The directory holding the settings database, created (mode 0700) if missing."""
+    if override:
+        path = Path(override).expanduser()
+    elif os.environ.get(ENV_DATA_DIR):
+        path = Path(os.environ[ENV_DATA_DIR]).expanduser()
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def database_path(directory: Path) -> Path:
+    return directory / DATABASE_NAME
+
+
+def resource_path(name: str) -> Path:
+    """A file shipped in ``smtpdesk/resources`` (also inside a frozen bundle)."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    frozen = getattr(sys, "frozen", False)
+    return (base / "smtpdesk" / "resources" / name) if frozen else (Path(__file__).parent / "resources" / name)
