@@ -36,6 +36,6 @@ def database_path(directory: Path) -> Path:
 
 def resource_path(name: str) -> Path:
     """A file shipped in ``smtpdesk/resources`` (also inside a frozen bundle)."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    frozen = getattr(sys, "frozen", False)
-    return (base / "smtpdesk" / "resources" / name) if frozen else (Path(__file__).parent / "resources" / name)
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", ".")) / "smtpdesk" / "resources" / name
+    return Path(__file__).parent / "resources" / name

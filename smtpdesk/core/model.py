@@ -24,7 +24,7 @@ class Security(str, Enum):
 
 
 class ContactMode(str, Enum):
-    """"W mailach (stopka i adres mailowy)": whose contact a mail carries."""
+    """ "W mailach (stopka i adres mailowy)": whose contact a mail carries."""
 
     AGENT = "agent"  # "Kontakt do aktualnie zalogowanego agenta"
     COMPANY = "company"  # "Kontakt do firmy / biura"
@@ -79,7 +79,7 @@ class SmtpAccount:
 
 @dataclass(frozen=True)
 class Company:
-    """"Dane firmy", "Logo Firmy" and "Strona WWW"."""
+    """ "Dane firmy", "Logo Firmy" and "Strona WWW"."""
 
     name: str = ""
     address: str = ""
@@ -92,7 +92,7 @@ class Company:
 
 @dataclass(frozen=True)
 class Giodo:
-    """"Ustawienia GIODO". Stored now; enforced when sign-in arrives."""
+    """ "Ustawienia GIODO". Stored now; enforced when sign-in arrives."""
 
     password_change_days: int = 0  # 0 = no forced change
     giodo_password_format: bool = False

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from smtpdesk.core.i18n import Lang
-from smtpdesk.core.model import Security
+from smtpdesk.core.model import ContactMode, Security
 
 
 class FixKind(str, Enum):
@@ -47,6 +47,10 @@ class DiagnosisContext:
     security: Security = Security.AUTO
     login_only: bool = False
     lang: Lang = "pl"
+    # Where the account came from ("employee" | "company" | "default" | "", as routing's Route.source)
+    # and the office's "W mailach" choice: they decide which settings a rejected sender points to.
+    account_source: str = ""
+    contact_mode: ContactMode | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,342 @@
+"""``smtpdesk check --employee EMAIL | --company``: test the saved settings as a mail client uses them.
+
+The routing rules pick the account, From, Reply-To and footer, the password comes from the
+keychain, and the test message is the one clients would receive. A settings problem (no server,
+no saved password, no sender address) ends as a diagnosis, not as a usage error.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from smtpdesk import paths
+from smtpdesk.cli.check_options import CheckOptions, PreparedCheck, StoredTarget
+from smtpdesk.cli.parsing import UsageError
+from smtpdesk.core.diagnosis import Diagnosis, DiagnosisContext, diagnose
+from smtpdesk.core.i18n import Lang, Msg
+from smtpdesk.core.message import build_test_message
+from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
+from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.secrets import SecretState, SecretStore
+from smtpdesk.core.smtp.engine import TestRequest
+from smtpdesk.core.smtp.result import Facts, RunResult, Stage
+from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.wording import (
+    COMPANY_ACCOUNT_LABEL,
+    COMPANY_DATA_PLACE,
+    COMPANY_SMTP_PLACE,
+    DEFAULT_SERVER_LABEL,
+    EMPLOYEE_ACCOUNT_LABEL,
+    EMPLOYEE_SMTP_PLACE,
+    employee_name,
+)
+
+INVALID_SETTINGS = "invalid_settings"
+
+_UNKNOWN_EMPLOYEE = Msg(
+    pl="--employee: nie ma pracownika z adresem {email} (zapisani: {known})",
+    en="--employee: no employee has the address {email} (saved: {known})",
+)
+_NOBODY = Msg(pl="nikt", en="nobody")
+_NO_SETTINGS_FILE = Msg(
+    pl="--data-dir: nie ma tam ustawień smtpdesk (brak pliku {path})",
+    en="--data-dir: no smtpdesk settings there (no file {path})",
+)
+_UNREADABLE_TITLE = Msg(pl="Nie można odczytać zapisanych ustawień", en="The saved settings cannot be read")
+
+_PASSWORD_TITLE = {
+    SecretState.MISSING: Msg(pl="Brak zapisanego hasła: {label}", en="No password is saved: {label}"),
+    SecretState.LOCKED: Msg(pl="Pęk kluczy systemu jest zablokowany", en="The system keychain is locked"),
+    SecretState.UNAVAILABLE: Msg(
+        pl="Na tym komputerze nie ma dostępnego pęku kluczy", en="No keychain is available on this computer"
+    ),
+}
+_PASSWORD_EXPLANATION = {
+    SecretState.MISSING: Msg(
+        pl="Konto {host}:{port} loguje się jako {user}, ale hasło do niego nie jest zapisane w pęku "
+        "kluczy systemu, więc wysyłka z tego konta się nie uda.",
+        en="The account {host}:{port} logs in as {user}, but its password is not saved in the system "
+        "keychain, so sending through this account fails.",
+    ),
+    SecretState.LOCKED: Msg(
+        pl="Hasło do konta {host}:{port} ({user}) jest w pęku kluczy, ale pęk jest zablokowany i nie "
+        "można go odczytać.",
+        en="The password of {host}:{port} ({user}) is in the keychain, but the keychain is locked and "
+        "cannot be read.",
+    ),
+    SecretState.UNAVAILABLE: Msg(
+        pl="smtpdesk trzyma hasła w pęku kluczy systemu, a tutaj żaden nie działa, więc hasła do konta "
+        "{host}:{port} ({user}) nie da się odczytać.",
+        en="smtpdesk keeps passwords in the system keychain and none works here, so the password of "
+        "{host}:{port} ({user}) cannot be read.",
+    ),
+}
+_PASSWORD_STEPS = {
+    SecretState.MISSING: (
+        Msg(pl="Otwórz smtpdesk i przejdź do: {place}.", en="Open smtpdesk and go to: {place}."),
+        Msg(
+            pl="Wpisz hasło w polu „Hasło” i zapisz ustawienia.",
+            en='Type the password into "Password" ["Hasło"] and save the settings.',
+        ),
+        Msg(pl="Uruchom sprawdzenie jeszcze raz.", en="Run the check again."),
+    ),
+    SecretState.LOCKED: (
+        Msg(
+            pl="Odblokuj pęk kluczy (zaloguj się do sesji graficznej albo odblokuj go w menedżerze haseł).",
+            en="Unlock the keychain (sign in to the desktop session or unlock it in the password manager).",
+        ),
+        Msg(pl="Uruchom sprawdzenie jeszcze raz.", en="Run the check again."),
+    ),
+    SecretState.UNAVAILABLE: (
+        Msg(
+            pl="Sprawdź to konto, podając hasło bezpośrednio: {command}",
+            en="Check this account giving the password directly: {command}",
+        ),
+    ),
+}
+_EMPLOYEE_DATA_PLACE = Msg(
+    pl="„Pracownicy” → edycja pracownika {name}", en='"Employees" ["Pracownicy"] → edit {name}'
+)
+_NO_SENDER_TITLE = Msg(pl="Brak adresu nadawcy", en="No sender address")
+_BAD_ADDRESS_TITLE = Msg(
+    pl="Nieprawidłowy adres nadawcy lub odbiorcy", en="Invalid sender or recipient address"
+)
+_NO_SENDER_EXPLANATION = Msg(
+    pl="Wiadomość z konta {label} nie ma adresu nadawcy (From), więc nie da się jej wysłać.",
+    en="Mail from {label} has no sender (From) address, so it cannot be sent.",
+)
+_NO_SENDER_STEP = Msg(pl="Uzupełnij adres e-mail w: {place}.", en="Fill in the e-mail address in: {place}.")
+_BAD_ADDRESS_EXPLANATION = Msg(
+    pl="Zapisany adres nadawcy {sender} albo odbiorcy {recipient} nie nadaje się do wysłania wiadomości.",
+    en="The saved sender {sender} or recipient {recipient} cannot be used to send a message.",
+)
+
+
+def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck | RunResult:
+    """The request the saved settings make, or a finished ``RunResult`` when they cannot make one."""
+    lang = options.lang
+    try:
+        settings, employees = _load(target, lang)
+    except StoreError as error:
+        diagnosis = Diagnosis(
+            code=INVALID_SETTINGS,
+            severity="error",
+            title=_UNREADABLE_TITLE.text(lang),
+            explanation=error.message.text(lang),
+        )
+        facts = Facts(stage=Stage.CONFIG, exception=type(error).__name__)
+        return _config_result(SmtpAccount(), None, options.recipient, options, facts, diagnosis, ())
+    employee = _find_employee(employees, target.employee, lang) if target.employee else None
+    route = resolve(settings, employee)
+    agent_route = employee is not None and settings.contact_mode is ContactMode.AGENT
+    label = _label(route, employee, lang)
+    warnings = tuple(w.text(lang) for w in route.warnings)
+    recipient = options.recipient or route.sender
+
+    if route.account is None or not route.account.configured:
+        facts = Facts(stage=Stage.CONFIG, exception="NoServerConfigured")
+        ctx = _context(SmtpAccount(), route.sender, recipient, options)
+        return _config_result(SmtpAccount(), route, recipient, options, facts, diagnose(facts, ctx), warnings)
+    account = route.account
+
+    password: str | None = None
+    if account.username:
+        password, state = _password(route.account_key)
+        if password is None:
+            diagnosis = _password_diagnosis(state, account, route, label, lang)
+            facts = Facts(
+                stage=Stage.CONFIG, exception="PasswordMissing", host=account.host, port=account.port
+            )
+            return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
+
+    message: bytes | None = None
+    if not options.login_only:
+        if not route.sender:
+            diagnosis = _no_sender_diagnosis(employee, agent_route, label, lang)
+            facts = Facts(stage=Stage.CONFIG, exception="NoSender", host=account.host, port=account.port)
+            return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
+        try:
+            message = build_test_message(
+                sender=route.sender,
+                sender_name=route.sender_name,
+                recipient=recipient,
+                footer=route.footer,
+                reply_to=route.reply_to,
+                lang=lang,
+            )
+        except ValueError:
+            diagnosis = _bad_address_diagnosis(route, recipient, employee, agent_route, lang)
+            facts = Facts(stage=Stage.CONFIG, exception="BadAddress", host=account.host, port=account.port)
+            return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
+
+    request = TestRequest(
+        account=account,
+        password=password,
+        sender=route.sender,
+        recipient=recipient,
+        login_only=options.login_only,
+        message=message,
+        timeouts=options.timeouts,
+        lang=lang,
+        account_source=route.source,
+        contact_mode=settings.contact_mode,
+    )
+    return PreparedCheck(request=request, label=label, warnings=warnings)
+
+
+def _load(target: StoredTarget, lang: Lang) -> tuple[OfficeSettings, list[Employee]]:
+    """The saved settings; a folder without a settings file counts as nothing configured.
+
+    Checking never creates a settings file, so a mistyped ``--data-dir`` is reported, not filled.
+    """
+    if target.data_dir is not None:
+        given = Path(target.data_dir).expanduser()
+        if not paths.database_path(given).is_file():
+            raise UsageError(_NO_SETTINGS_FILE.text(lang, path=str(paths.database_path(given))))
+    directory = paths.data_dir(target.data_dir)
+    if not paths.database_path(directory).is_file():
+        return OfficeSettings(), []
+    store = Store.open(directory)
+    try:
+        return store.load_settings(), store.list_employees()
+    finally:
+        store.close()
+
+
+def _find_employee(employees: list[Employee], email: str, lang: Lang) -> Employee:
+    wanted = email.casefold()
+    for employee in employees:
+        if employee.email.strip().casefold() == wanted:
+            return employee
+    known = ", ".join(e.email for e in employees if e.email) or _NOBODY.text(lang)
+    raise UsageError(_UNKNOWN_EMPLOYEE.text(lang, email=email, known=known))
+
+
+def _label(route: Route, employee: Employee | None, lang: Lang) -> str:
+    if route.source == "employee" and employee is not None:
+        return EMPLOYEE_ACCOUNT_LABEL.text(lang, name=employee_name(employee))
+    if route.source == "company":
+        return COMPANY_ACCOUNT_LABEL.text(lang)
+    if route.source == "default":
+        return DEFAULT_SERVER_LABEL.text(lang)
+    return ""
+
+
+def _place(route: Route, lang: Lang) -> str:
+    if route.source == "employee":
+        return EMPLOYEE_SMTP_PLACE.text(lang)
+    if route.source == "company":
+        return COMPANY_SMTP_PLACE.text(lang)
+    return DEFAULT_SERVER_LABEL.text(lang)
+
+
+def _password(key: str | None) -> tuple[str | None, SecretState]:
+    if key is None:
+        return None, SecretState.MISSING
+    secrets = SecretStore()
+    try:
+        password = secrets.get(key)
+    except Exception:  # a keychain that fails to answer is reported by its state below
+        password = None
+    if password:
+        return password, SecretState.STORED
+    try:
+        state = secrets.state(key)
+    except Exception:
+        state = SecretState.UNAVAILABLE
+    if state not in _PASSWORD_TITLE:
+        state = SecretState.MISSING
+    return None, state
+
+
+def _context(account: SmtpAccount, sender: str, recipient: str, options: CheckOptions) -> DiagnosisContext:
+    return DiagnosisContext(
+        host=account.host,
+        port=account.port if account.configured else 0,
+        username=account.username,
+        sender=sender,
+        recipient=recipient,
+        security=account.security,
+        login_only=options.login_only,
+        lang=options.lang,
+    )
+
+
+def _check_command(account: SmtpAccount) -> str:
+    """A ready-to-paste command line; a login such as "BIURO\\jan" must survive the shell."""
+    words = ["smtpdesk", "check", "--host", account.host, "--port", str(account.port)]
+    words += ["--user", account.username, "--password-stdin"]
+    return shlex.join(words)
+
+
+def _password_diagnosis(
+    state: SecretState, account: SmtpAccount, route: Route, label: str, lang: Lang
+) -> Diagnosis:
+    values = {
+        "label": label,
+        "host": account.host,
+        "port": account.port,
+        "user": account.username,
+        "place": _place(route, lang),
+        "command": _check_command(account),
+    }
+    return Diagnosis(
+        code=INVALID_SETTINGS,
+        severity="error",
+        title=_PASSWORD_TITLE[state].text(lang, **values),
+        explanation=_PASSWORD_EXPLANATION[state].text(lang, **values),
+        steps=tuple(step.text(lang, **values) for step in _PASSWORD_STEPS[state]),
+    )
+
+
+def _sender_place(employee: Employee | None, agent_route: bool, lang: Lang) -> str:
+    if agent_route and employee is not None:
+        return _EMPLOYEE_DATA_PLACE.text(lang, name=employee_name(employee))
+    return COMPANY_DATA_PLACE.text(lang)
+
+
+def _no_sender_diagnosis(employee: Employee | None, agent_route: bool, label: str, lang: Lang) -> Diagnosis:
+    return Diagnosis(
+        code=INVALID_SETTINGS,
+        severity="error",
+        title=_NO_SENDER_TITLE.text(lang),
+        explanation=_NO_SENDER_EXPLANATION.text(lang, label=label),
+        steps=(_NO_SENDER_STEP.text(lang, place=_sender_place(employee, agent_route, lang)),),
+    )
+
+
+def _bad_address_diagnosis(
+    route: Route, recipient: str, employee: Employee | None, agent_route: bool, lang: Lang
+) -> Diagnosis:
+    return Diagnosis(
+        code=INVALID_SETTINGS,
+        severity="error",
+        title=_BAD_ADDRESS_TITLE.text(lang),
+        explanation=_BAD_ADDRESS_EXPLANATION.text(lang, sender=route.sender, recipient=recipient),
+        steps=(_NO_SENDER_STEP.text(lang, place=_sender_place(employee, agent_route, lang)),),
+    )
+
+
+def _config_result(
+    account: SmtpAccount,
+    route: Route | None,
+    recipient: str,
+    options: CheckOptions,
+    facts: Facts,
+    diagnosis: Diagnosis,
+    warnings: tuple[str, ...],
+) -> RunResult:
+    return RunResult(
+        ok=False,
+        code=diagnosis.code,
+        stage=Stage.CONFIG,
+        login_only=options.login_only,
+        account=account,
+        sender=route.sender if route is not None else "",
+        recipient=recipient,
+        security_used=account.security,
+        facts=facts,
+        diagnosis=diagnosis,
+        notes=list(warnings),
+    )

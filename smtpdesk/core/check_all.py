@@ -1,0 +1,274 @@
+"""Checking every account of the office at once, on a small pool of threads.
+
+Qt-free: the window wraps it and turns the callbacks (called on the pool's threads) into signals.
+The pool is bounded because many accounts usually sit on one provider, which may refuse a burst
+of simultaneous logins from one address.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+
+from smtpdesk.core.i18n import Lang, Msg, language
+from smtpdesk.core.message import build_test_message
+from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Employee, OfficeSettings, SmtpAccount
+from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.smtp.engine import CancelToken, TestRequest, Timeouts, run_test
+from smtpdesk.core.smtp.result import RunResult
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORKERS = 6
+
+COMPANY_LABEL = Msg("Konto firmowe", "Company account")
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """One test of one account. ``job_id`` is unique in a run; ``key`` names the account in the
+    history and the secret store."""
+
+    job_id: str
+    key: str
+    label: str
+    account: SmtpAccount
+    sender: str
+    recipient: str = ""
+    login_only: bool = True
+    message: bytes | None = None
+    account_source: str = ""  # routing's Route.source, for the diagnosis' advice
+    contact_mode: ContactMode | None = None
+
+
+@dataclass(frozen=True)
+class OfficePlan:
+    """The jobs for the whole office and, per employee id, the job whose result is theirs
+    (employees routed through a shared account share one job; None: nothing to check)."""
+
+    jobs: tuple[CheckJob, ...]
+    employee_jobs: dict[int, str | None] = field(default_factory=dict)
+    company_job: str | None = None
+
+
+def plan_office(
+    settings: OfficeSettings,
+    employees: Sequence[Employee],
+    *,
+    login_only: bool = True,
+    include_company: bool = True,
+    lang: Lang | None = None,
+) -> OfficePlan:
+    """The account each employee's mail really leaves through (the routing rules), checked once.
+
+    Sending test mails checks each distinct From address separately: a shared account may accept
+    its own address as sender and refuse the agents' ones.
+    """
+    lang = lang or language()
+    jobs: dict[str, CheckJob] = {}
+    employee_jobs: dict[int, str | None] = {}
+    company_job: str | None = None
+
+    def add(
+        key: str,
+        label: str,
+        account: SmtpAccount,
+        sender: str,
+        build: Callable[[], bytes] | None,
+        source: str,
+    ) -> str:
+        job_id = key if login_only else f"{key}|{sender}"
+        if job_id not in jobs:
+            jobs[job_id] = CheckJob(
+                job_id=job_id,
+                key=key,
+                label=label,
+                account=account,
+                sender=sender,
+                recipient=sender,
+                login_only=login_only,
+                message=None if login_only or build is None else build(),
+                account_source=source,
+                contact_mode=settings.contact_mode,
+            )
+        return job_id
+
+    if include_company and settings.has_company_smtp and settings.company_smtp is not None:
+        company_route = resolve(settings, None)
+        sender = settings.company.email or settings.company_smtp.username
+        build = None
+        if company_route.account_key == COMPANY_ACCOUNT and company_route.sender:
+            sender = company_route.sender
+            build = partial(_test_message, company_route, lang)
+        company_job = add(
+            COMPANY_ACCOUNT, COMPANY_LABEL.text(lang), settings.company_smtp, sender, build, "company"
+        )
+
+    for employee in employees:
+        if employee.id is None:
+            continue
+        route = resolve(settings, employee)
+        if route.account is None or route.account_key is None or not route.account.configured:
+            employee_jobs[employee.id] = None
+            continue
+        label = employee.full_name if route.source == "employee" else route_label(route.source, lang)
+        sender = route.sender or route.account.username
+        build = partial(_test_message, route, lang)
+        employee_jobs[employee.id] = add(route.account_key, label, route.account, sender, build, route.source)
+    return OfficePlan(jobs=tuple(jobs.values()), employee_jobs=employee_jobs, company_job=company_job)
+
+
+def _test_message(route: Route, lang: Lang) -> bytes:
+    return build_test_message(
+        sender=route.sender,
+        sender_name=route.sender_name,
+        recipient=route.sender,
+        footer=route.footer,
+        reply_to=route.reply_to,
+        lang=lang,
+    )
+
+
+def route_label(source: str, lang: Lang | None = None) -> str:
+    labels = {
+        "company": COMPANY_LABEL,
+        "default": Msg("Serwer domyślny", "Default server"),
+    }
+    return labels.get(source, Msg(source, source)).text(lang)
+
+
+class CheckAll:
+    """Runs ``jobs`` on at most ``max_workers`` threads.
+
+    ``on_result(job, result)`` and ``on_error(job, exc)`` are called on a pool thread as each job
+    ends; ``on_finished(cancelled)`` once, on the thread that ended last. ``password_for(key)`` is
+    called on the pool thread too, so a slow keychain never holds up the caller.
+    """
+
+    def __init__(
+        self,
+        jobs: Sequence[CheckJob],
+        *,
+        password_for: Callable[[str], str | None],
+        on_result: Callable[[CheckJob, RunResult], None],
+        on_error: Callable[[CheckJob, BaseException], None] | None = None,
+        on_finished: Callable[[bool], None] | None = None,
+        max_workers: int = DEFAULT_WORKERS,
+        timeouts: Timeouts | None = None,
+        lang: Lang | None = None,
+    ) -> None:
+        self.jobs = tuple(jobs)
+        self._password_for = password_for
+        self._on_result = on_result
+        self._on_error = on_error
+        self._on_finished = on_finished
+        self._max_workers = max(1, max_workers)
+        self._timeouts = timeouts or Timeouts()
+        self._lang: Lang = lang or language()
+        self._lock = threading.Lock()
+        self._tokens: list[CancelToken] = []
+        self._cancelled = threading.Event()
+        self._done = threading.Event()
+        self._remaining = len(self.jobs)
+        self._started = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("a check-all run starts once")
+        self._started = True
+        if not self.jobs:
+            self._finish()
+            return
+        # Queued from a thread of its own: the pool's first workers start at once and would make
+        # the caller (a window's event loop) wait for the interpreter while it queues the rest.
+        threading.Thread(target=self._queue_all, name="smtpdesk-check-queue", daemon=True).start()
+
+    def _queue_all(self) -> None:
+        queued = 0
+        try:
+            pool = ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="smtpdesk-check")
+            for job in self.jobs:
+                pool.submit(self._run_one, job)
+                queued += 1
+            # Threads exit on their own once the queue is empty; nobody has to wait for them here.
+            pool.shutdown(wait=False)
+        except RuntimeError:  # the interpreter is shutting down: the rest will never run
+            log.warning(
+                "check-all stopped: %d of %d checks could not be queued",
+                len(self.jobs) - queued,
+                len(self.jobs),
+            )
+            self._cancelled.set()
+            with self._lock:
+                self._remaining -= len(self.jobs) - queued
+                last = self._remaining == 0
+            if last:
+                self._finish()
+
+    def cancel(self) -> None:
+        """Jobs not yet started are skipped; running ones end within about a second."""
+        self._cancelled.set()
+        with self._lock:
+            tokens = list(self._tokens)
+        for token in tokens:
+            token.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    def _run_one(self, job: CheckJob) -> None:
+        try:
+            if self._cancelled.is_set():
+                return
+            token = CancelToken()
+            with self._lock:
+                self._tokens.append(token)
+            if self._cancelled.is_set():
+                token.cancel()
+            try:
+                request = TestRequest(
+                    account=job.account,
+                    password=self._password_for(job.key),
+                    sender=job.sender,
+                    recipient=job.recipient or job.sender,
+                    login_only=job.login_only,
+                    message=job.message,
+                    timeouts=self._timeouts,
+                    lang=self._lang,
+                    account_source=job.account_source,
+                    contact_mode=job.contact_mode,
+                )
+                result = run_test(request, cancel=token)
+            finally:
+                with self._lock:
+                    self._tokens.remove(token)
+            self._on_result(job, result)
+        except Exception as exc:  # a defect must not stop the other checks
+            log.exception("check of %s failed", job.key)
+            if self._on_error is not None:
+                self._on_error(job, exc)
+        finally:
+            with self._lock:
+                self._remaining -= 1
+                last = self._remaining == 0
+            if last:
+                self._finish()
+
+    def _finish(self) -> None:
+        try:
+            if self._on_finished is not None:
+                self._on_finished(self._cancelled.is_set())
+        finally:
+            self._done.set()

@@ -1,0 +1,42 @@
+"""Plain-language diagnosis of a test run: an ordered table of rules over ``Facts``.
+
+``diagnose(facts, ctx, ok=False)`` evaluates ``rules.RULES`` top to bottom; the first rule whose
+conditions hold gives the code (and maybe a text variant), ``texts`` the sentences, ``fixes`` the
+one-click changes. Codes are listed, in their stable order, in ``DIAGNOSIS_CODES``.
+
+``Facts`` fields the rules read:
+
+- ``stage`` — every per-stage rule; CONFIG gives no_server_configured/invalid_settings, DNS the name
+  rules, CONNECT/GREETING the connection rules, TLS/AUTH/MAIL/RCPT/DATA the fallbacks.
+- ``exception`` (class name) — the engine's own NoServerConfigured, MissingPassword, InvalidPort,
+  InvalidValue, MissingAddress/InvalidAddress (CONFIG) and PlaintextAuthNotAllowed (AUTH); gaierror,
+  ConnectionRefusedError, TimeoutError, SMTPServerDisconnected/ConnectionResetError (drops),
+  SSL*Error and SSLCertVerificationError, SMTPHeloError, SMTPNotSupportedError (no STARTTLS or
+  AUTH), SMTPDataError, UnicodeEncodeError (SMTPUTF8).
+- ``errno`` — DNS (-3/11002 temporary), refused (111/61/10061), unreachable (101/113/…), connect
+  timeout (110/60/10060), reset (104/54/10054/10053/32).
+- ``ssl_reason`` — WRONG_VERSION_NUMBER & co. (SSL/TLS on a plain port), old-protocol reasons
+  (tls_incompatible), CERTIFICATE_VERIFY_FAILED.
+- ``verify_message``, ``message``, ``reply_text`` — searched together, lower-case, for wordings.
+- ``reply_code``, ``enhanced_code`` — codes, 4xx/5xx ranges, RFC 3463 prefixes (5.7.139, 5.7.9…).
+- ``host`` (else the context's host) — Gmail, Microsoft, app-password providers, Polish portals.
+- ``port``, ``security`` — the mode actually in use (465 with STARTTLS/none, SSL on 587…).
+- ``implicit_tls_detected``, ``plain_detected`` — the engine's probes for a mode/port mismatch.
+- ``starttls_offered``, ``tls_active`` — whether encryption was offered and is on (``None`` for
+  "not known" never matches a rule asking for ``False``).
+- ``dns_works`` — a second lookup of a well-known name (no internet vs. no such server).
+- ``greeting`` — a first line that is not "NNN text" (POP3, IMAP, web server).
+- ``cert`` — issuer (antivirus), self_signed, names (the host name to suggest), dates, sha256.
+- ``cancelled`` — the run was stopped by the user.
+
+``authenticated`` is available to rules but none needs it yet; ``auth_mechanisms`` is only quoted
+in texts. The context supplies host, port, login, sender and recipient for the texts, the
+login/sender pair for the sender rules, and ``account_source``/``contact_mode`` to choose the
+advice for a rejected sender (company account vs. each employee's own).
+"""
+
+from smtpdesk.core.diagnosis.codes import DIAGNOSIS_CODES
+from smtpdesk.core.diagnosis.evaluate import diagnose
+from smtpdesk.core.diagnosis.model import Diagnosis, DiagnosisContext, Fix, FixKind
+
+__all__ = ["DIAGNOSIS_CODES", "Diagnosis", "DiagnosisContext", "Fix", "FixKind", "diagnose"]

@@ -1,0 +1,90 @@
+"""The stable diagnosis codes (the CLI, the GUI and the history store them) and their severity."""
+
+from __future__ import annotations
+
+DIAGNOSIS_CODES: tuple[str, ...] = (
+    "ok",
+    "no_server_configured",
+    "invalid_settings",
+    "host_not_found",
+    "dns_unavailable",
+    "connection_refused",
+    "connect_timeout",
+    "network_unreachable",
+    "connection_reset",
+    "greeting_timeout",
+    "server_busy",
+    "client_blocked",
+    "not_smtp_service",
+    "helo_rejected",
+    "tls_on_plain_port",
+    "plain_on_tls_port",
+    "encryption_required",
+    "starttls_unavailable",
+    "starttls_refused",
+    "tls_incompatible",
+    "tls_handshake_failed",
+    "certificate_untrusted",
+    "certificate_name_mismatch",
+    "certificate_expired",
+    "auth_failed",
+    "auth_app_password_required",
+    "auth_disabled_by_provider",
+    "auth_not_offered",
+    "auth_mechanism_unsupported",
+    "auth_rate_limited",
+    "auth_required",
+    "sender_not_allowed",
+    "sender_invalid",
+    "sender_policy_rejected",
+    "relay_denied",
+    "recipient_unknown",
+    "recipient_deferred",
+    "too_many_recipients",
+    "message_too_large",
+    "content_rejected",
+    "data_rejected",
+    "smtputf8_required",
+    "quota_exceeded",
+    "account_blocked",
+    "connection_dropped",
+    "temporary_failure",
+    "unknown_failure",
+    "cancelled",
+)
+
+# Same settings may work later: shown as a warning, not an error.
+TEMPORARY_CODES: frozenset[str] = frozenset(
+    {"server_busy", "auth_rate_limited", "recipient_deferred", "quota_exceeded", "temporary_failure"}
+)
+
+# Codes whose explanation ends with the server's own words (they name the real reason).
+REPLY_CODES: frozenset[str] = frozenset(
+    {
+        "server_busy",
+        "client_blocked",
+        "not_smtp_service",
+        "helo_rejected",
+        "starttls_refused",
+        "auth_failed",
+        "auth_disabled_by_provider",
+        "auth_mechanism_unsupported",
+        "auth_rate_limited",
+        "auth_required",
+        "sender_not_allowed",
+        "sender_invalid",
+        "sender_policy_rejected",
+        "relay_denied",
+        "recipient_unknown",
+        "recipient_deferred",
+        "too_many_recipients",
+        "message_too_large",
+        "content_rejected",
+        "data_rejected",
+        "quota_exceeded",
+        "account_blocked",
+        "connection_dropped",
+        "temporary_failure",
+        "unknown_failure",
+    }
+)

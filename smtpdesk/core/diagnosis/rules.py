@@ -1,0 +1,776 @@
+"""The ordered rule table: the first rule whose conditions hold decides the diagnosis.
+
+Most specific first. Certificate and TLS-mode rules precede the generic connection rules because
+their signatures also look like "could not connect"; text rules precede the per-stage fallbacks
+because servers report causes late (Postfix at RCPT, Exchange after DATA). The last rule always
+matches. Several rules may give one code; ``variant`` picks a more precise text for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smtpdesk.core.diagnosis.matchers import (
+    APP_PASSWORD_HOSTS,
+    CERT_ERRORS,
+    DISCONNECTS,
+    GOOGLE_HOSTS,
+    MICROSOFT_CONSUMER_HOSTS,
+    MICROSOFT_HOSTS,
+    NON_SMTP_PORTS,
+    PORTAL_HOSTS,
+    SSL_ERRORS,
+    TIMEOUTS,
+    When,
+    cert_by_antivirus,
+    cert_self_signed,
+    cert_verify_failed,
+    non_smtp_greeting,
+    sender_differs_from_login,
+)
+from smtpdesk.core.diagnosis.model import DiagnosisContext
+from smtpdesk.core.model import Security
+from smtpdesk.core.smtp.result import Facts, Stage
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # unique; "code" or "code/why"
+    code: str
+    when: When
+    variant: str = ""
+
+
+S = Stage
+AUTO, STARTTLS, SSL, NONE = Security.AUTO, Security.STARTTLS, Security.SSL, Security.NONE
+BEFORE_SMTP = (S.CONNECT, S.GREETING)
+TLS_PHASE = (S.CONNECT, S.GREETING, S.TLS)
+R4XX, R5XX = (400, 499), (500, 599)
+
+RULES: tuple[Rule, ...] = (
+    # --- the run itself --------------------------------------------------------------------------
+    Rule("cancelled", "cancelled", When(cancelled=True)),
+    Rule(
+        "no_server_configured",
+        "no_server_configured",
+        When(stages=(S.CONFIG,), exceptions=("NoServerConfigured",)),
+    ),
+    Rule(
+        "invalid_settings/missing_password",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("MissingPassword",)),
+        variant="missing_password",
+    ),
+    Rule(
+        "invalid_settings/port",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("InvalidPort",)),
+        variant="port",
+    ),
+    Rule(
+        "invalid_settings/line_break",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("InvalidValue",)),
+        variant="line_break",
+    ),
+    Rule(
+        "invalid_settings/addresses",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("MissingAddress", "InvalidAddress")),
+        variant="addresses",
+    ),
+    Rule(
+        "invalid_settings/ca_file",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), text=("ca file",)),
+        variant="ca_file",
+    ),
+    Rule("invalid_settings", "invalid_settings", When(stages=(S.CONFIG,))),
+    # --- name resolution: a second lookup of a well-known name tells "no internet" from "no such host"
+    Rule("dns_unavailable/checked", "dns_unavailable", When(stages=(S.DNS,), dns_works=False)),
+    Rule("host_not_found/checked", "host_not_found", When(stages=(S.DNS,), dns_works=True)),
+    Rule("dns_unavailable/errno", "dns_unavailable", When(stages=(S.DNS,), errnos=(-3, 11002))),
+    Rule(
+        "dns_unavailable/text",
+        "dns_unavailable",
+        When(stages=(S.DNS,), text=("temporary failure in name resolution",)),
+    ),
+    Rule("host_not_found", "host_not_found", When(stages=(S.DNS,))),
+    Rule("dns_unavailable/gaierror", "dns_unavailable", When(exceptions=("gaierror",), errnos=(-3, 11002))),
+    Rule("host_not_found/gaierror", "host_not_found", When(exceptions=("gaierror",))),
+    # --- TCP connection -------------------------------------------------------------------------
+    Rule("connection_refused/errno", "connection_refused", When(errnos=(111, 61, 10061))),
+    Rule("connection_refused", "connection_refused", When(exceptions=("ConnectionRefusedError",))),
+    Rule("network_unreachable/errno", "network_unreachable", When(errnos=(101, 113, 51, 65, 10051, 10065))),
+    Rule(
+        "network_unreachable/text",
+        "network_unreachable",
+        When(
+            text=(
+                "no route to host",
+                "network is unreachable",
+                "host is unreachable",
+                "unreachable host",
+                "unreachable network",
+            )
+        ),
+    ),
+    Rule("connect_timeout", "connect_timeout", When(stages=(S.CONNECT,), exceptions=TIMEOUTS)),
+    Rule("connect_timeout/errno", "connect_timeout", When(stages=(S.CONNECT,), errnos=(110, 60, 10060))),
+    # --- certificates (only a verifying client sees these; the texts come from OpenSSL) ---------
+    Rule(
+        "certificate_expired/not_yet_valid",
+        "certificate_expired",
+        When(checks=(cert_verify_failed,), text=("not yet valid",)),
+        variant="not_yet_valid",
+    ),
+    Rule(
+        "certificate_expired",
+        "certificate_expired",
+        When(checks=(cert_verify_failed,), text=("certificate has expired", "certificate expired")),
+    ),
+    Rule(
+        "certificate_name_mismatch",
+        "certificate_name_mismatch",
+        When(
+            checks=(cert_verify_failed,),
+            text=(
+                "hostname mismatch",
+                "ip address mismatch",
+                "not valid for",
+                "doesn't match",
+                "did not match",
+            ),
+        ),
+    ),
+    # A certificate OpenSSL refuses for its weak key or hash is a server too old, not an untrusted one.
+    Rule(
+        "tls_incompatible/weak_certificate",
+        "tls_incompatible",
+        When(checks=(cert_verify_failed,), text=("key too weak", "key too small", "algorithm too weak")),
+    ),
+    Rule(
+        "certificate_untrusted/antivirus",
+        "certificate_untrusted",
+        When(checks=(cert_verify_failed, cert_by_antivirus)),
+        variant="antivirus",
+    ),
+    Rule(
+        "certificate_untrusted/self_signed",
+        "certificate_untrusted",
+        When(checks=(cert_verify_failed,), text=("self-signed", "self signed")),
+        variant="self_signed",
+    ),
+    Rule(
+        "certificate_untrusted/self_signed_cert",
+        "certificate_untrusted",
+        When(checks=(cert_verify_failed, cert_self_signed)),
+        variant="self_signed",
+    ),
+    Rule("certificate_untrusted", "certificate_untrusted", When(checks=(cert_verify_failed,))),
+    # --- a different service, or the security mode does not fit the port -----------------------
+    Rule("not_smtp_service/greeting", "not_smtp_service", When(checks=(non_smtp_greeting,))),
+    Rule("not_smtp_service/port", "not_smtp_service", When(stages=(S.GREETING, S.TLS), ports=NON_SMTP_PORTS)),
+    Rule(
+        "plain_on_tls_port/probe",
+        "plain_on_tls_port",
+        When(stages=BEFORE_SMTP, implicit_tls_detected=True, security=(AUTO, STARTTLS, NONE)),
+    ),
+    Rule(
+        "plain_on_tls_port/465",
+        "plain_on_tls_port",
+        When(
+            stages=(S.GREETING,), ports=(465,), security=(STARTTLS, NONE), exceptions=TIMEOUTS + DISCONNECTS
+        ),
+    ),
+    Rule("tls_on_plain_port/probe", "tls_on_plain_port", When(stages=TLS_PHASE, plain_detected=True)),
+    Rule(
+        "tls_on_plain_port/reason",
+        "tls_on_plain_port",
+        When(
+            security=(SSL, AUTO),
+            ssl_reasons=(
+                "WRONG_VERSION_NUMBER",
+                "UNKNOWN_PROTOCOL",
+                "PACKET_LENGTH_TOO_LONG",
+                "RECORD_LAYER_FAILURE",
+            ),
+        ),
+    ),
+    Rule(
+        "tls_on_plain_port/text",
+        "tls_on_plain_port",
+        When(security=(SSL, AUTO), text=("wrong version number",)),
+    ),
+    Rule(
+        "tls_on_plain_port/eof",
+        "tls_on_plain_port",
+        When(
+            stages=TLS_PHASE,
+            security=(SSL,),
+            ports=(25, 587, 2525),
+            exceptions=("SSLEOFError", "SSLZeroReturnError", "ConnectionResetError"),
+        ),
+    ),
+    # --- greeting -------------------------------------------------------------------------------
+    Rule(
+        "server_busy/text",
+        "server_busy",
+        When(
+            text=("too many connections", "too many concurrent", "too many simultaneous", "too many sessions")
+        ),
+    ),
+    Rule(
+        "client_blocked/text",
+        "client_blocked",
+        When(
+            text=(
+                "spamhaus",
+                "blocked using",
+                "blocklist",
+                "blacklist",
+                "dnsbl",
+                "spamcop",
+                "barracudacentral",
+            )
+        ),
+    ),
+    Rule("server_busy/greeting", "server_busy", When(stages=(S.GREETING,), code_range=R4XX)),
+    Rule("client_blocked/greeting", "client_blocked", When(stages=(S.GREETING,), code_range=R5XX)),
+    Rule("greeting_timeout", "greeting_timeout", When(stages=(S.GREETING,), exceptions=TIMEOUTS)),
+    Rule("greeting_timeout/text", "greeting_timeout", When(stages=(S.GREETING,), text=("timed out",))),
+    Rule(
+        "connection_reset/errno",
+        "connection_reset",
+        When(stages=BEFORE_SMTP, errnos=(104, 54, 10054, 10053, 32)),
+    ),
+    Rule("connection_reset", "connection_reset", When(stages=BEFORE_SMTP, exceptions=DISCONNECTS)),
+    # --- EHLO -----------------------------------------------------------------------------------
+    Rule(
+        "helo_rejected/text",
+        "helo_rejected",
+        When(
+            text=(
+                "helo command rejected",
+                "ehlo command rejected",
+                "helo/ehlo argument",
+                "ehlo argument",
+                "helo argument",
+                "invalid ehlo",
+                "invalid helo",
+                "syntactically invalid ehlo",
+                "syntactically invalid helo",
+            )
+        ),
+    ),
+    Rule("helo_rejected", "helo_rejected", When(stages=(S.EHLO,), exceptions=("SMTPHeloError",))),
+    Rule("helo_rejected/reply", "helo_rejected", When(stages=(S.EHLO,), code_range=R5XX)),
+    # --- encryption -----------------------------------------------------------------------------
+    Rule(
+        "encryption_required/text",
+        "encryption_required",
+        When(
+            text=(
+                "must issue a starttls",
+                "starttls command first",
+                "encryption required",
+                "requires encryption",
+                "tls required",
+                "must use tls",
+                "tls is required",
+            )
+        ),
+    ),
+    Rule("encryption_required/538", "encryption_required", When(codes=(538,))),
+    Rule("encryption_required/5.7.11", "encryption_required", When(enhanced=("5.7.11",))),
+    # The client would not send a password in clear (PlaintextAuthNotAllowed) although the server
+    # can encrypt.
+    Rule(
+        "encryption_required/plaintext",
+        "encryption_required",
+        When(
+            stages=(S.AUTH,),
+            tls_active=False,
+            starttls_offered=True,
+            exceptions=("PlaintextAuthNotAllowed",),
+        ),
+    ),
+    Rule(
+        "starttls_unavailable/text",
+        "starttls_unavailable",
+        When(
+            text=("starttls extension not supported", "starttls not supported", "starttls is not supported")
+        ),
+    ),
+    Rule("starttls_unavailable", "starttls_unavailable", When(stages=(S.TLS,), starttls_offered=False)),
+    # The server offers AUTH but no encryption: the password would travel in clear, so it was not sent.
+    Rule(
+        "starttls_unavailable/plaintext",
+        "starttls_unavailable",
+        When(
+            stages=(S.AUTH,),
+            tls_active=False,
+            exceptions=("PlaintextAuthNotAllowed",),
+        ),
+    ),
+    Rule(
+        "starttls_refused/text", "starttls_refused", When(text=("tls not available", "tls is not available"))
+    ),
+    Rule("starttls_refused", "starttls_refused", When(stages=(S.TLS,), code_range=(400, 599))),
+    Rule(
+        "tls_incompatible",
+        "tls_incompatible",
+        When(
+            ssl_reasons=(
+                "UNSUPPORTED_PROTOCOL",
+                "TLSV1_ALERT_PROTOCOL_VERSION",
+                "DH_KEY_TOO_SMALL",
+                "SSLV3_ALERT_HANDSHAKE_FAILURE",
+                "NO_PROTOCOLS_AVAILABLE",
+                "NO_SHARED_CIPHER",
+                "NO_CIPHERS_AVAILABLE",
+                "TLSV1_ALERT_INSUFFICIENT_SECURITY",
+                "UNSAFE_LEGACY_RENEGOTIATION_DISABLED",
+            )
+        ),
+    ),
+    Rule(
+        "tls_incompatible/text",
+        "tls_incompatible",
+        When(
+            stages=TLS_PHASE,
+            text=(
+                "unsupported protocol",
+                "protocol version",
+                "dh key too small",
+                "handshake failure",
+                "no protocols",
+            ),
+        ),
+    ),
+    Rule("tls_handshake_failed", "tls_handshake_failed", When(exceptions=SSL_ERRORS + CERT_ERRORS)),
+    Rule("tls_handshake_failed/stage", "tls_handshake_failed", When(stages=(S.TLS,))),
+    # --- login: provider policies before the generic "wrong password" -----------------------------
+    Rule(
+        "auth_disabled_by_provider/text",
+        "auth_disabled_by_provider",
+        When(
+            text=(
+                "smtpclientauthentication is disabled",
+                "basic authentication is disabled",
+                "basic authentication is not supported",
+                "basic auth is disabled",
+                "security defaults",
+            )
+        ),
+    ),
+    Rule("auth_disabled_by_provider/code", "auth_disabled_by_provider", When(enhanced=("5.7.139", "5.7.30"))),
+    Rule(
+        "auth_disabled_by_provider/outlook_com",
+        "auth_disabled_by_provider",
+        When(stages=(S.AUTH,), hosts=MICROSOFT_CONSUMER_HOSTS, code_range=R5XX),
+        variant="outlook_com",
+    ),
+    Rule(
+        "auth_rate_limited",
+        "auth_rate_limited",
+        When(
+            text=(
+                "too many login",
+                "too many authentication",
+                "too many failed",
+                "too many bad auth",
+                "too many invalid",
+                "login attempts",
+                "authentication attempts",
+            )
+        ),
+    ),
+    Rule(
+        "auth_app_password_required/web_login",
+        "auth_app_password_required",
+        When(
+            text=(
+                "weblogin",
+                "log in via your web browser",
+                "log in with your web browser",
+                "login via your web browser",
+            )
+        ),
+        variant="web_login",
+    ),
+    Rule(
+        "auth_app_password_required/google_5.7.14",
+        "auth_app_password_required",
+        When(hosts=GOOGLE_HOSTS, enhanced=("5.7.14",)),
+        variant="web_login",
+    ),
+    Rule(
+        "auth_app_password_required/text",
+        "auth_app_password_required",
+        When(text=("application-specific password", "app password", "invalidsecondfactor")),
+    ),
+    Rule(
+        "auth_app_password_required/google",
+        "auth_app_password_required",
+        When(stages=(S.AUTH,), hosts=GOOGLE_HOSTS, code_range=R5XX),
+    ),
+    Rule(
+        "auth_app_password_required/provider",
+        "auth_app_password_required",
+        When(stages=(S.AUTH,), hosts=tuple(APP_PASSWORD_HOSTS), code_range=R5XX),
+        variant="provider",
+    ),
+    # Plain mechanisms are often hidden until the connection is encrypted.
+    Rule(
+        "encryption_required/mechanisms_hidden",
+        "encryption_required",
+        When(
+            stages=(S.AUTH,),
+            tls_active=False,
+            starttls_offered=True,
+            text=("no suitable authentication", "unrecognized authentication type", "mechanism"),
+        ),
+    ),
+    Rule(
+        "auth_mechanism_unsupported",
+        "auth_mechanism_unsupported",
+        When(
+            text=(
+                "no suitable authentication",
+                "no supported authentication",
+                "unrecognized authentication type",
+                "authentication mechanism",
+                "auth mechanism",
+                "mechanism is too weak",
+            )
+        ),
+    ),
+    Rule(
+        "auth_mechanism_unsupported/504", "auth_mechanism_unsupported", When(stages=(S.AUTH,), codes=(504,))
+    ),
+    Rule(
+        "auth_not_offered/text",
+        "auth_not_offered",
+        When(
+            text=(
+                "auth extension not supported",
+                "authentication is not allowed at this stage",
+                "auth command used when not advertised",
+                "authentication not enabled",
+                "authentication is not enabled",
+                "auth not available",
+            )
+        ),
+    ),
+    Rule("auth_not_offered/reply", "auth_not_offered", When(stages=(S.AUTH,), codes=(502, 503))),
+    Rule(
+        "auth_not_offered",
+        "auth_not_offered",
+        When(stages=(S.AUTH,), exceptions=("SMTPNotSupportedError",), has_reply=False),
+    ),
+    Rule(
+        "account_blocked",
+        "account_blocked",
+        When(
+            text=(
+                "bad outbound sender",
+                "restricted from sending",
+                "account suspended",
+                "account has been suspended",
+                "account is suspended",
+                "account disabled",
+                "account is disabled",
+                "account has been disabled",
+                "account locked",
+                "account is locked",
+                "account blocked",
+                "account is blocked",
+                "account has been blocked",
+                "sending has been disabled",
+                "sending is disabled",
+            )
+        ),
+    ),
+    Rule(
+        "auth_failed/microsoft",
+        "auth_failed",
+        When(stages=(S.AUTH,), hosts=MICROSOFT_HOSTS, code_range=R5XX),
+        variant="microsoft",
+    ),
+    Rule(
+        "auth_failed/portal",
+        "auth_failed",
+        When(stages=(S.AUTH,), hosts=tuple(PORTAL_HOSTS), code_range=R5XX),
+        variant="portal",
+    ),
+    Rule(
+        "auth_failed/text",
+        "auth_failed",
+        When(
+            text=(
+                "authentication failed",
+                "authentication failure",
+                "incorrect authentication data",
+                "username and password not accepted",
+                "invalid credentials",
+                "credentials invalid",
+                "authentication credentials invalid",
+                "authentication unsuccessful",
+                "bad credentials",
+                "invalid login",
+                "login failed",
+                "invalid username or password",
+                "incorrect password",
+                "wrong password",
+            )
+        ),
+    ),
+    Rule("auth_failed/535", "auth_failed", When(codes=(535,))),
+    # --- sender (MAIL FROM), whatever the stage the server reports it at -----------------------
+    # SPF/DMARC texts also say "unauthenticated", so they go before the login rules.
+    Rule(
+        "sender_policy_rejected/spf",
+        "sender_policy_rejected",
+        When(text=("spf", "dmarc", "not allowed to send mail from domain")),
+        variant="spf",
+    ),
+    Rule(
+        "sender_policy_rejected/5.7.26", "sender_policy_rejected", When(enhanced=("5.7.26",)), variant="spf"
+    ),
+    Rule(
+        "auth_required",
+        "auth_required",
+        When(
+            text=(
+                "not logged in",
+                "authentication required",
+                "authentication is required",
+                "not authenticated",
+                "unauthenticated",
+                "without authentication",
+                "wantautherror",
+                "must authenticate",
+                "auth required",
+            )
+        ),
+    ),
+    Rule("auth_required/5.7.57", "auth_required", When(enhanced=("5.7.57",))),
+    Rule(
+        "sender_invalid",
+        "sender_invalid",
+        When(
+            text=(
+                "bad sender address",
+                "sender address syntax",
+                "invalid sender",
+                "invalid from",
+                "from parameter",
+                "sender address rejected: domain not found",
+                "sender domain",
+                "unknown sender",
+            )
+        ),
+    ),
+    Rule(
+        "sender_invalid/domain",
+        "sender_invalid",
+        When(stages=(S.MAIL,), text=("domain not found", "domain does not exist", "no such domain")),
+    ),
+    Rule("sender_invalid/5.1.7", "sender_invalid", When(enhanced=("5.1.7",))),
+    Rule(
+        "sender_not_allowed",
+        "sender_not_allowed",
+        When(
+            text=(
+                "not owned by",
+                "login mismatch",
+                "send as",
+                "sendas",
+                "sender rejected",
+                "not allowed to send from",
+                "not authorized to send as",
+                "not authorised to send as",
+                "address is not verified",
+            )
+        ),
+    ),
+    Rule("sender_not_allowed/code", "sender_not_allowed", When(enhanced=("5.7.60", "5.2.252"))),
+    Rule("sender_invalid/syntax", "sender_invalid", When(stages=(S.MAIL,), codes=(501,))),
+    Rule(
+        "sender_not_allowed/rejected",
+        "sender_not_allowed",
+        When(text=("sender address rejected",), checks=(sender_differs_from_login,)),
+    ),
+    Rule("sender_policy_rejected", "sender_policy_rejected", When(text=("sender address rejected",))),
+    # --- recipients (RCPT TO) -------------------------------------------------------------------
+    Rule(
+        "relay_denied",
+        "relay_denied",
+        When(
+            text=(
+                "relay access denied",
+                "unable to relay",
+                "relaying denied",
+                "relay not permitted",
+                "not permitted to relay",
+                "relaying not allowed",
+                "relay denied",
+                "relaying disallowed",
+            )
+        ),
+    ),
+    Rule("relay_denied/5.7.54", "relay_denied", When(enhanced=("5.7.54",))),
+    Rule(
+        "too_many_recipients",
+        "too_many_recipients",
+        When(text=("too many recipients", "recipient rate limit", "recipients limit", "recipient limit")),
+    ),
+    Rule("too_many_recipients/code", "too_many_recipients", When(enhanced=("4.5.3", "5.5.3"))),
+    Rule(
+        "recipient_deferred/greylist", "recipient_deferred", When(text=("greylist", "graylist", "postgrey"))
+    ),
+    Rule(
+        "recipient_deferred/mailbox_full",
+        "recipient_deferred",
+        When(text=("mailbox full", "mailbox is full", "over quota", "mailbox quota"), code_range=R4XX),
+        variant="mailbox_full",
+    ),
+    Rule(
+        "recipient_unknown/mailbox_full",
+        "recipient_unknown",
+        When(text=("mailbox full", "mailbox is full", "over quota", "mailbox quota")),
+        variant="mailbox_full",
+    ),
+    # --- message --------------------------------------------------------------------------------
+    Rule(
+        "smtputf8_required",
+        "smtputf8_required",
+        When(text=("smtputf8", "internationalized email", "internationalised email")),
+    ),
+    Rule(
+        "smtputf8_required/local",
+        "smtputf8_required",
+        When(stages=(S.MAIL, S.RCPT), exceptions=("UnicodeEncodeError",)),
+    ),
+    Rule(
+        "content_rejected",
+        "content_rejected",
+        When(
+            text=(
+                "unsolicited",
+                "spam",
+                "illegal attachment",
+                "prohibited attachment",
+                "transport.rules",
+                "organization policy",
+                "organisation policy",
+                "virus",
+                "malware",
+                "content rejected",
+                "message rejected",
+                "message content",
+            )
+        ),
+    ),
+    Rule("content_rejected/5.7.900", "content_rejected", When(enhanced=("5.7.900",))),
+    Rule(
+        "quota_exceeded",
+        "quota_exceeded",
+        When(
+            text=(
+                "quota exceeded",
+                "sending quota",
+                "submissionquotaexceeded",
+                "throttling failure",
+                "too many emails",
+                "too many messages",
+                "sender thread limit",
+                "sending limit",
+                "rate limit",
+                "message limit",
+            )
+        ),
+    ),
+    Rule("quota_exceeded/5.4.5", "quota_exceeded", When(enhanced=("5.4.5",))),
+    Rule(
+        "message_too_large",
+        "message_too_large",
+        When(
+            text=(
+                "size limit",
+                "message size",
+                "size exceeds",
+                "exceeds the size",
+                "exceeds maximum size",
+                "too big",
+                "too large",
+                "line is too long",
+                "maxsubmissionexceeded",
+                "exceeded storage allocation",
+            )
+        ),
+    ),
+    Rule("message_too_large/code", "message_too_large", When(enhanced=("5.3.4", "5.2.3"))),
+    Rule("message_too_large/552", "message_too_large", When(stages=(S.MAIL, S.DATA), codes=(552,))),
+    Rule(
+        "recipient_unknown",
+        "recipient_unknown",
+        When(
+            stages=(S.RCPT, S.DATA),
+            text=(
+                "user unknown",
+                "unknown user",
+                "mailbox unavailable",
+                "mailbox not available",
+                "recipientnotfound",
+                "recipient not found",
+                "no such user",
+                "account not found",
+                "does not exist",
+                "undeliverable address",
+                "unknown recipient",
+                "invalid recipient",
+            ),
+        ),
+    ),
+    Rule("recipient_unknown/code", "recipient_unknown", When(enhanced=("5.1.1", "5.1.10", "5.1.6"))),
+    # --- per-stage fallbacks --------------------------------------------------------------------
+    Rule("auth_failed/stage", "auth_failed", When(stages=(S.AUTH,), code_range=R5XX)),
+    Rule(
+        "sender_not_allowed/likely",
+        "sender_not_allowed",
+        When(stages=(S.MAIL,), code_range=R5XX, checks=(sender_differs_from_login,)),
+    ),
+    Rule("sender_policy_rejected/stage", "sender_policy_rejected", When(stages=(S.MAIL,), code_range=R5XX)),
+    Rule("recipient_deferred", "recipient_deferred", When(stages=(S.RCPT,), code_range=R4XX)),
+    Rule(
+        "recipient_unknown/stage",
+        "recipient_unknown",
+        When(stages=(S.RCPT,), code_range=R5XX),
+        variant="refused",
+    ),
+    Rule("data_rejected", "data_rejected", When(stages=(S.DATA,), code_range=R5XX)),
+    Rule(
+        "connection_dropped/after_auth",
+        "connection_dropped",
+        When(stages=(S.AUTH,), exceptions=DISCONNECTS),
+        variant="after_auth",
+    ),
+    Rule("connection_dropped/timeout", "connection_dropped", When(exceptions=TIMEOUTS), variant="timeout"),
+    Rule("connection_dropped", "connection_dropped", When(exceptions=DISCONNECTS)),
+    Rule("connection_dropped/errno", "connection_dropped", When(errnos=(104, 54, 10054, 10053, 32))),
+    Rule("temporary_failure", "temporary_failure", When(code_range=R4XX)),
+    Rule("temporary_failure/enhanced", "temporary_failure", When(enhanced=("4",))),
+    # A data error without a usable reply code.
+    Rule("data_rejected/exception", "data_rejected", When(exceptions=("SMTPDataError",))),
+    Rule("unknown_failure", "unknown_failure", When()),
+)
+
+
+def match_rule(facts: Facts, ctx: DiagnosisContext) -> Rule:
+    """The first rule whose conditions hold (the table ends with a catch-all)."""
+    for rule in RULES:
+        if rule.when.matches(facts, ctx):
+            return rule
+    raise AssertionError("the rule table must end with a rule that always matches")

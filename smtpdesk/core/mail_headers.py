@@ -1,0 +1,136 @@
+"""Header lines of the test mail, written here rather than by ``email``'s folder.
+
+CPython 3.11's header folder can put a real space between two RFC 2047 encoded words, where
+clients drop it (a long Polish subject or name loses a space), so subjects and display names are
+encoded and folded here: every space stays inside an encoded word. Every value is cleaned first —
+control characters (CR, LF above all) never reach a header — and an address is accepted only in a
+shape that cannot be read as more than one address.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+
+# RFC 2047 limits a line holding encoded words to 76 characters.
+MAX_LINE = 76
+# 39 bytes of UTF-8 make 52 base64 characters: an encoded word of 64, which fits after "Reply-To: ".
+_EW_BYTES = 39
+_MAX_PLAIN_WORD = 60
+# C0 and C1 controls (CR, LF, NEL …) and the Unicode line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# RFC 5322 atext (plus any non-ASCII letter, RFC 6532) and dots: a local part needing no quotes.
+_LOCAL_PART = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+)*"
+)
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+_LITERAL = re.compile(r"\[(?:IPv6:)?[0-9A-Fa-f:.]+\]")
+_PLAIN_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+
+
+def header_safe(text: str) -> str:
+    """A display name or subject fit for a header: control characters become spaces.
+
+    A typed "=?" gets an invisible word joiner, so text that looks like an RFC 2047 encoded word is
+    encoded itself and shown as typed, instead of being decoded by the client into other text.
+    """
+    return " ".join(_CONTROL.sub(" ", text).split()).replace("=?", "=\u2060?")
+
+
+@dataclass(frozen=True)
+class MailAddress:
+    local: str
+    domain: str  # ASCII (IDNA) or an address literal
+
+    @property
+    def addr_spec(self) -> str:
+        return f"{self.local}@{self.domain}"
+
+    @property
+    def needs_smtputf8(self) -> bool:
+        return not self.local.isascii()
+
+
+def parse_address(text: str) -> MailAddress:
+    """``local@domain`` checked for header use; raises ``ValueError`` for anything else."""
+    addr = text.strip()
+    local, at, domain = addr.rpartition("@")
+    if not at or not _LOCAL_PART.fullmatch(local) or ".." in local:
+        raise ValueError(f"not a usable e-mail address: {addr!r}")
+    if _LITERAL.fullmatch(domain):
+        return MailAddress(local, domain)
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii").lower()
+    except UnicodeError as error:
+        raise ValueError(f"not a usable e-mail domain: {domain!r}") from error
+    if not _DOMAIN.fullmatch(ascii_domain):
+        raise ValueError(f"not a usable e-mail domain: {domain!r}")
+    return MailAddress(local, ascii_domain)
+
+
+def _encoded_words(text: str) -> list[str]:
+    """``text`` as base64 encoded words, cut after a space where one is near, never inside a letter."""
+    words: list[str] = []
+    chunk = ""
+    for char in text:
+        if len((chunk + char).encode()) > _EW_BYTES:
+            cut = chunk.rfind(" ") + 1
+            if cut <= 0 or len((chunk[cut:] + char).encode()) > _EW_BYTES:
+                cut = len(chunk)
+            words.append(chunk[:cut])
+            chunk = chunk[cut:]
+        chunk += char
+    if chunk:
+        words.append(chunk)
+    return ["=?utf-8?b?" + base64.b64encode(word.encode()).decode("ascii") + "?=" for word in words]
+
+
+def _fold(name: str, tokens: list[str]) -> str:
+    """``Name: token token …`` folded to lines of at most ``MAX_LINE`` characters.
+
+    A fold turns the space between two tokens into CRLF + space, so unfolding restores it; between
+    two encoded words that space is not part of the text (RFC 2047), so nothing is added there.
+    """
+    lines: list[str] = []
+    line = f"{name}:"
+    for index, token in enumerate(tokens):
+        joined = f"{line} {token}"
+        if index and len(joined) > MAX_LINE:
+            lines.append(line)
+            line = f" {token}"
+        else:
+            line = joined
+    lines.append(line)
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _ascii_plain(text: str) -> bool:
+    return text.isascii() and all(len(word) <= _MAX_PLAIN_WORD for word in text.split(" "))
+
+
+def unstructured(name: str, text: str) -> str:
+    """A header like Subject: plain words when they are short ASCII, else encoded words."""
+    text = header_safe(text)
+    if _ascii_plain(text):
+        return _fold(name, text.split(" "))
+    return _fold(name, _encoded_words(text))
+
+
+def mailbox(name: str, address: MailAddress, display_name: str = "") -> str:
+    """A From/To/Reply-To header with one address and an optional display name."""
+    display = header_safe(display_name)
+    tokens: list[str] = []
+    if display and _ascii_plain(display):
+        words = display.split(" ")
+        if all(_PLAIN_ATOM.fullmatch(word) and "." not in word for word in words):
+            tokens = words
+        else:
+            quoted = [word.replace("\\", "\\\\").replace('"', '\\"') for word in words]
+            quoted[0] = '"' + quoted[0]
+            quoted[-1] = quoted[-1] + '"'
+            tokens = quoted
+    elif display:
+        tokens = _encoded_words(display)
+    addr = f"<{address.addr_spec}>" if tokens else address.addr_spec
+    return _fold(name, [*tokens, addr])

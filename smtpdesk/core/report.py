@@ -1,0 +1,394 @@
+"""A plain-text report of one test run, for the IT person or the mail provider.
+
+It carries the settings (never the password), the diagnosis with its steps, the per-stage timings
+and the redacted conversation with the server. Built from a fresh ``RunResult`` or from a stored
+``HistoryEntry``; the GUI copies or saves it, the CLI may print it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import urllib.parse
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from smtpdesk.core.i18n import Lang, Msg, language
+from smtpdesk.core.model import Security
+from smtpdesk.core.smtp.result import STAGE_ORDER, RunResult, Stage
+
+if TYPE_CHECKING:
+    from smtpdesk.core.history import HistoryEntry
+
+REDACTED = "[UKRYTO]"
+
+STAGE_NAMES: dict[Stage, Msg] = {
+    Stage.CONFIG: Msg("Ustawienia", "Settings"),
+    Stage.DNS: Msg("Wyszukanie nazwy serwera", "Server name lookup"),
+    Stage.CONNECT: Msg("Łączenie", "Connecting"),
+    Stage.GREETING: Msg("Powitanie serwera", "Server greeting"),
+    Stage.EHLO: Msg("Przedstawienie się (EHLO)", "Introduction (EHLO)"),
+    Stage.TLS: Msg("Szyfrowanie", "Encryption"),
+    Stage.AUTH: Msg("Logowanie", "Login"),
+    Stage.MAIL: Msg("Nadawca", "Sender"),
+    Stage.RCPT: Msg("Odbiorca", "Recipient"),
+    Stage.DATA: Msg("Wiadomość", "Message"),
+    Stage.QUIT: Msg("Zakończenie", "Closing"),
+}
+
+SECURITY_NAMES: dict[Security, Msg] = {
+    Security.AUTO: Msg("Automatycznie", "Automatic"),
+    Security.STARTTLS: Msg("STARTTLS", "STARTTLS"),
+    Security.SSL: Msg("SSL/TLS", "SSL/TLS"),
+    Security.NONE: Msg("Brak szyfrowania", "No encryption"),
+}
+
+_T = {
+    "heading": Msg("Raport z testu poczty wychodzącej (smtpdesk)", "Outgoing mail test report (smtpdesk)"),
+    "when": Msg("Data testu", "Tested at"),
+    "account": Msg("Konto", "Account"),
+    "kind": Msg("Rodzaj testu", "Kind of test"),
+    "kind_login": Msg("tylko logowanie (bez wysyłania)", "login only (nothing sent)"),
+    "kind_send": Msg("wysłanie wiadomości testowej", "sending a test message"),
+    "settings": Msg("Ustawienia (bez hasła)", "Settings (without the password)"),
+    "host": Msg("Serwer poczty wychodzącej", "Outgoing mail server"),
+    "port": Msg("Port serwera poczty wychodzącej", "Outgoing mail server port"),
+    "security": Msg("Szyfrowanie", "Encryption"),
+    "security_used": Msg("użyto: {used}", "used: {used}"),
+    "username": Msg("Nazwa użytkownika", "User name"),
+    "password": Msg("Hasło", "Password"),
+    "password_omitted": Msg("(nie jest dołączane do raportu)", "(never included in the report)"),
+    "plaintext": Msg("Logowanie bez szyfrowania dozwolone", "Login without encryption allowed"),
+    "yes": Msg("tak", "yes"),
+    "pinned": Msg("Zaufany certyfikat (SHA-256)", "Trusted certificate (SHA-256)"),
+    "sender": Msg("Nadawca", "Sender"),
+    "recipient": Msg("Odbiorca", "Recipient"),
+    "result": Msg("Wynik", "Result"),
+    "result_ok": Msg("POWODZENIE", "SUCCESS"),
+    "result_failed": Msg("BŁĄD", "FAILURE"),
+    "code": Msg("Kod diagnozy", "Diagnosis code"),
+    "stage": Msg("Etap", "Stage"),
+    "reply": Msg("Odpowiedź serwera", "Server reply"),
+    "queue_id": Msg("Identyfikator w kolejce serwera", "Server queue id"),
+    "diagnosis": Msg("Diagnoza", "Diagnosis"),
+    "steps": Msg("Co zrobić", "What to do"),
+    "delivery": Msg(
+        "Uwaga: przyjęcie wiadomości przez serwer to nie to samo co doręczenie. Czy wiadomość "
+        "dotarła do adresata, może sprawdzić tylko administrator serwera {host}.",
+        "Note: the server accepting the message is not the same as delivering it. Only the "
+        "administrator of {host} can confirm whether it reached the recipient.",
+    ),
+    "certificate": Msg("Certyfikat serwera", "Server certificate"),
+    "cert_subject": Msg("Wystawiony dla", "Issued to"),
+    "cert_names": Msg("Ważny dla nazw", "Valid for names"),
+    "cert_issuer": Msg("Wystawca", "Issuer"),
+    "cert_valid": Msg("Ważny", "Valid"),
+    "cert_self_signed": Msg("samopodpisany", "self-signed"),
+    "notes": Msg("Uwagi", "Notes"),
+    "timings": Msg("Czasy etapów", "Stage timings"),
+    "total": Msg("Razem", "Total"),
+    "transcript": Msg(
+        "Zapis rozmowy z serwerem (hasła usunięte)", "Conversation with the server (passwords removed)"
+    ),
+    "empty_transcript": Msg("(brak — nie doszło do połączenia)", "(none — no connection was made)"),
+    "dir_client": Msg("K", "C"),
+    "dir_server": Msg("S", "S"),
+    "dir_info": Msg("*", "*"),
+}
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """What a report shows, whichever way the run was recorded."""
+
+    at: datetime
+    account_label: str
+    account_key: str
+    login_only: bool
+    ok: bool
+    code: str
+    stage: str
+    title: str
+    host: str
+    port: int
+    security: str
+    username: str
+    sender: str
+    recipient: str
+    explanation: str = ""
+    steps: tuple[str, ...] = ()
+    security_used: str = ""
+    allow_plaintext_auth: bool = False
+    pinned_fingerprint: str = ""
+    server_reply: str | None = None
+    queue_id: str | None = None
+    timings_ms: Mapping[str, float] = field(default_factory=dict)
+    elapsed_ms: float = 0.0
+    transcript: Sequence[Mapping[str, Any]] = ()
+    cert: Mapping[str, Any] | None = None
+    notes: tuple[str, ...] = ()
+
+
+def input_from_result(
+    result: RunResult, *, account_label: str = "", account_key: str = "", at: datetime | None = None
+) -> ReportInput:
+    d = result.diagnosis
+    cert = result.facts.cert.to_json() if result.facts and result.facts.cert else None
+    return ReportInput(
+        at=at or datetime.now(timezone.utc),
+        account_label=account_label,
+        account_key=account_key,
+        login_only=result.login_only,
+        ok=result.ok,
+        code=result.code,
+        stage=result.stage.value,
+        title=d.title if d else "",
+        explanation=d.explanation if d else "",
+        steps=tuple(d.steps) if d else (),
+        host=result.account.host,
+        port=result.account.port,
+        security=result.account.security.value,
+        security_used=result.security_used.value,
+        allow_plaintext_auth=result.account.allow_plaintext_auth,
+        pinned_fingerprint=result.account.pinned_fingerprint,
+        username=result.account.username,
+        sender=result.sender,
+        recipient=result.recipient,
+        server_reply=result.server_reply,
+        queue_id=result.queue_id,
+        timings_ms=dict(result.timings_ms),
+        elapsed_ms=result.elapsed_ms,
+        transcript=[line.to_json() for line in result.transcript],
+        cert=cert,
+        notes=tuple(result.notes),
+    )
+
+
+def input_from_entry(entry: HistoryEntry) -> ReportInput:
+    return ReportInput(
+        at=entry.at,
+        account_label=entry.account_label,
+        account_key=entry.account_key,
+        login_only=entry.login_only,
+        ok=entry.ok,
+        code=entry.code,
+        stage=entry.stage,
+        title=entry.title,
+        host=entry.host,
+        port=entry.port,
+        security=entry.security,
+        username=entry.username,
+        sender=entry.sender,
+        recipient=entry.recipient,
+        timings_ms=dict(entry.timings_ms),
+        elapsed_ms=entry.elapsed_ms,
+        transcript=list(entry.transcript),
+    )
+
+
+def report_for_result(
+    result: RunResult,
+    *,
+    account_label: str = "",
+    account_key: str = "",
+    at: datetime | None = None,
+    secrets: Iterable[str] = (),
+    lang: Lang | None = None,
+) -> str:
+    data = input_from_result(result, account_label=account_label, account_key=account_key, at=at)
+    return render(data, secrets=secrets, lang=lang)
+
+
+def report_for_entry(entry: HistoryEntry, *, secrets: Iterable[str] = (), lang: Lang | None = None) -> str:
+    return render(input_from_entry(entry), secrets=secrets, lang=lang)
+
+
+def render(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None = None) -> str:
+    """The report text. ``secrets`` (e.g. the password used) are scrubbed in every form they could
+    take on the wire, as a second line of defence behind the engine's own redaction."""
+    lang = lang or language()
+
+    def t(key: str, **values: Any) -> str:
+        return _T[key].text(lang, **values)
+
+    lines: list[str] = [t("heading"), "=" * len(t("heading")), ""]
+    label = data.account_label + (f" ({data.account_key})" if data.account_key else "")
+    lines += [
+        f"{t('when')}: {format_time(data.at)}",
+        f"{t('account')}: {label or '—'}",
+        f"{t('kind')}: {t('kind_login') if data.login_only else t('kind_send')}",
+        "",
+        t("settings"),
+        "-" * len(t("settings")),
+        f"  {t('host')}: {data.host or '—'}",
+        f"  {t('port')}: {data.port}",
+        f"  {t('security')}: {security_text(data.security, data.security_used, lang)}",
+        f"  {t('username')}: {data.username or '—'}",
+        f"  {t('password')}: {t('password_omitted')}",
+    ]
+    if data.allow_plaintext_auth:
+        lines.append(f"  {t('plaintext')}: {t('yes')}")
+    if data.pinned_fingerprint:
+        lines.append(f"  {t('pinned')}: {data.pinned_fingerprint}")
+    lines.append(f"  {t('sender')}: {data.sender or '—'}")
+    if not data.login_only:
+        lines.append(f"  {t('recipient')}: {data.recipient or '—'}")
+
+    verdict = t("result_ok") if data.ok else t("result_failed")
+    lines += ["", f"{t('result')}: {verdict} — {data.title}" if data.title else f"{t('result')}: {verdict}"]
+    lines.append(f"  {t('code')}: {data.code}")
+    lines.append(f"  {t('stage')}: {stage_text(data.stage, lang)}")
+    if data.server_reply:
+        lines.append(f"  {t('reply')}: {data.server_reply}")
+    if data.queue_id:
+        lines.append(f"  {t('queue_id')}: {data.queue_id}")
+    if data.ok and not data.login_only:
+        lines += ["", t("delivery", host=data.host)]
+
+    if data.explanation or data.steps:
+        lines += ["", t("diagnosis"), "-" * len(t("diagnosis"))]
+        if data.explanation:
+            lines.append(data.explanation)
+        if data.steps:
+            lines += ["", f"{t('steps')}:"]
+            lines += [f"  {number}. {step}" for number, step in enumerate(data.steps, start=1)]
+
+    lines += _details_lines(data, lang)
+    return scrub("\n".join(lines) + "\n", secrets, username=data.username)
+
+
+def technical_details(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None = None) -> str:
+    """Certificate, timings and the conversation with the server: the "Szczegóły techniczne"."""
+    lines = _details_lines(data, lang or language())
+    while lines and not lines[0]:
+        lines.pop(0)
+    return scrub("\n".join(lines) + "\n", secrets, username=data.username)
+
+
+def _details_lines(data: ReportInput, lang: Lang) -> list[str]:
+    def t(key: str, **values: Any) -> str:
+        return _T[key].text(lang, **values)
+
+    lines: list[str] = []
+    if data.cert:
+        lines += ["", t("certificate"), "-" * len(t("certificate"))]
+        lines += _cert_lines(data.cert, t)
+
+    if data.notes:
+        lines += ["", f"{t('notes')}:"]
+        lines += [f"  - {note}" for note in data.notes]
+
+    lines += ["", t("timings"), "-" * len(t("timings"))]
+    for stage, ms in ordered_timings(data.timings_ms):
+        lines.append(f"  {stage_text(stage, lang):<28} {format_ms(ms, lang):>10}")
+    lines.append(f"  {t('total'):<28} {format_ms(data.elapsed_ms, lang):>10}")
+
+    lines += ["", t("transcript"), "-" * len(t("transcript"))]
+    if not data.transcript:
+        lines.append(f"  {t('empty_transcript')}")
+    arrows = {"client": t("dir_client"), "server": t("dir_server")}
+    for entry in data.transcript:
+        arrow = arrows.get(str(entry.get("dir", "")), t("dir_info"))
+        lines.append(f"  [{float(entry.get('t_ms', 0.0)):9.1f} ms] {arrow}: {entry.get('text', '')}")
+    return lines
+
+
+def _cert_lines(cert: Mapping[str, Any], t: Callable[..., str]) -> list[str]:
+    names = ", ".join(str(n) for n in cert.get("names", ()))
+    lines = [
+        f"  {t('cert_subject')}: {cert.get('subject_cn', '')}",
+        f"  {t('cert_names')}: {names or '—'}",
+        f"  {t('cert_issuer')}: {cert.get('issuer', '')}"
+        + (f" ({t('cert_self_signed')})" if cert.get("self_signed") else ""),
+        f"  {t('cert_valid')}: {cert.get('not_before', '')} — {cert.get('not_after', '')}",
+        f"  SHA-256: {cert.get('sha256', '')}",
+    ]
+    return lines
+
+
+def ordered_timings(timings: Mapping[str, float]) -> list[tuple[str, float]]:
+    """Timings in the order the stages happen; unknown keys keep their own order at the end."""
+    order = {stage.value: index for index, stage in enumerate(STAGE_ORDER)}
+    return sorted(timings.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+def stage_text(stage: str, lang: Lang | None = None) -> str:
+    try:
+        return STAGE_NAMES[Stage(stage)].text(lang)
+    except ValueError:
+        return stage
+
+
+def security_text(configured: str, used: str = "", lang: Lang | None = None) -> str:
+    def name(value: str) -> str:
+        try:
+            return SECURITY_NAMES[Security(value)].text(lang)
+        except ValueError:
+            return value
+
+    text = name(configured)
+    if used and used != configured:
+        text += f" ({_T['security_used'].text(lang, used=name(used))})"
+    return text
+
+
+def format_ms(ms: float, lang: Lang | None = None) -> str:
+    """``35 ms`` below a second, ``1,2 s`` above (decimal comma in Polish)."""
+    if ms < 1000:
+        return f"{ms:.0f} ms"
+    text = f"{ms / 1000:.1f} s"
+    return text if (lang or language()) == "en" else text.replace(".", ",")
+
+
+def format_time(at: datetime) -> str:
+    local = at.astimezone() if at.tzinfo else at
+    return local.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
+
+def scrub(text: str, secrets: Iterable[str], *, username: str = "") -> str:
+    """Remove every secret from ``text``: as typed, its UTF-8 bytes written out, percent-encoded,
+    and base64 at any alignment (which covers AUTH LOGIN and AUTH PLAIN payloads)."""
+    for secret in secrets:
+        if not secret:
+            continue
+        for form in sorted(_secret_forms(secret, username), key=len, reverse=True):
+            text = text.replace(form, REDACTED)
+    return text
+
+
+# Shorter fragments would start hiding ordinary words of the report.
+_MIN_FORM_LENGTH = 4
+_MIN_BASE64_CORE = 8
+
+
+def _secret_forms(secret: str, username: str) -> set[str]:
+    raw = secret.encode("utf-8")
+    forms = {
+        secret,
+        repr(raw)[2:-1],  # b'Has\xc5\x82o' written out
+        raw.hex(),
+        urllib.parse.quote(secret, safe=""),
+        urllib.parse.quote_plus(secret, safe=""),
+    }
+    login = username.encode("utf-8")
+    for payload in (raw, b"\0" + login + b"\0" + raw, login + b"\0" + login + b"\0" + raw):
+        forms.add(base64.b64encode(payload).decode("ascii"))
+        forms.add(base64.b64encode(payload).decode("ascii").rstrip("="))
+    forms |= _base64_cores(raw)
+    # The password itself goes at any length; its encodings only when long enough to be specific.
+    return {form for form in forms if len(form) >= _MIN_FORM_LENGTH} | {secret}
+
+
+def _base64_cores(raw: bytes) -> set[str]:
+    """The base64 characters that depend only on ``raw`` wherever it sits inside a longer payload."""
+    cores: set[str] = set()
+    for shift in range(3):
+        encoded = binascii.b2a_base64(b"\0" * shift + raw, newline=False).decode("ascii")
+        first_group = 1 if shift else 0  # a group mixing padding bytes with the secret varies
+        last_group = (shift + len(raw)) // 3  # a partial last group varies with what follows
+        core = encoded[first_group * 4 : last_group * 4]
+        if len(core) >= _MIN_BASE64_CORE:
+            cores.add(core)
+    return cores

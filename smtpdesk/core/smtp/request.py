@@ -1,0 +1,48 @@
+"""What to test: the account, the password, the addresses and the time allowed for each step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from smtpdesk.core.i18n import Lang
+from smtpdesk.core.model import ContactMode, SmtpAccount
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds allowed for each kind of socket operation (the name lookup counts as connect)."""
+
+    connect: float = 10.0
+    greeting: float = 30.0
+    command: float = 30.0
+    data: float = 60.0
+    # No greeting within this time on a plain/STARTTLS connection → check for implicit TLS.
+    probe: float = 1.5
+
+    def __post_init__(self) -> None:
+        for name in ("connect", "greeting", "command", "data", "probe"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"timeout {name} must be a positive number of seconds")
+
+
+@dataclass(frozen=True)
+class TestRequest:
+    __test__ = False  # not a pytest test class, despite the name
+
+    account: SmtpAccount
+    password: str | None = field(repr=False)
+    sender: str
+    recipient: str
+    login_only: bool = False
+    message: bytes | None = field(default=None, repr=False)  # None → a standard test message
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    lang: Lang = "pl"
+    ehlo_name: str | None = None
+    # Where the account came from ("employee", "company", "default") and the office's contact mode,
+    # so the diagnosis can tell e.g. which settings section to fix after "Sender address rejected".
+    account_source: str = ""
+    contact_mode: ContactMode | None = None
+
+    @property
+    def has_credentials(self) -> bool:
+        return bool(self.account.username)

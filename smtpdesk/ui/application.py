@@ -1,0 +1,238 @@
+"""Starting the window: options, language, crash reporting, the settings file and demo mode.
+
+``run_gui(argv)`` is what ``smtpdesk`` runs. ``start_gui(argv)`` does everything but the event
+loop and returns the ``GuiSession`` (window, store, demo), so tests start the real entry point in
+the QApplication they already have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
+
+from smtpdesk import APP_NAME, __version__, paths
+from smtpdesk.core.i18n import LANGUAGES, Lang
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.crash_dialog import CrashReporter
+from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.settings_window import SettingsWindow
+from smtpdesk.ui.testing import install_testing
+from smtpdesk.ui.translations import install_translators, remove_translators
+
+if TYPE_CHECKING:
+    from smtpdesk.demo.session import DemoSession
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Ustawienia poczty wychodzącej biura, wiadomości testowe i diagnoza problemów.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="folder z plikiem ustawień (zamiast domyślnego)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="pl", help="język okna (domyślnie pl)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--demo", action="store_true", help="tryb demonstracyjny: przykładowe biuro, nic nie wychodzi"
+    )
+    mode.add_argument(
+        "--demo-if-unconfigured",
+        action="store_true",
+        help="tryb demonstracyjny tylko wtedy, gdy nic nie zostało jeszcze zapisane",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+@dataclass
+class GuiSession:
+    """One start of the window and everything it opened; ``close()`` releases it all."""
+
+    app: QApplication
+    args: argparse.Namespace
+    window: SettingsWindow | None = None
+    store: Store | None = None
+    secrets: SecretStore | None = None
+    demo: DemoSession | None = None
+    first_run: QDialog | None = None
+    error_box: QMessageBox | None = None
+    translators: list[QTranslator] = field(default_factory=list)
+    crash_reporter: CrashReporter | None = None
+    previous_locale: QLocale = field(default_factory=QLocale)
+    _stores: list[Store] = field(default_factory=list)
+    _closed: bool = False
+
+    # -- windows --------------------------------------------------------------------------------
+
+    def open_window(
+        self, store: Store, secrets: SecretStore, demo: DemoSession | None = None
+    ) -> SettingsWindow:
+        """Shows a settings window on ``store``; the window of a demo stops the demo when it goes."""
+        window = SettingsWindow(store, secrets)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        install_testing(window)
+        install_doctor(window)
+        if demo is not None:
+            from smtpdesk.ui.demo_mode import attach_demo
+
+            attach_demo(window, demo)
+            window.destroyed.connect(self.stop_demo)
+        previous = self.window
+        self.window, self.store, self.secrets, self.demo = window, store, secrets, demo
+        if store not in self._stores:
+            self._stores.append(store)
+        window.show()
+        if previous is not None and isValid(previous):
+            previous.discard_and_close()
+        return window
+
+    def start_demo(self) -> SettingsWindow | None:
+        """Switches to demo mode: a throw-away agency with its own local mail server."""
+        from smtpdesk.demo.session import DemoSession
+
+        try:
+            demo = DemoSession.start()
+        except OSError as error:
+            self.show_error(
+                QApplication.translate("GuiSession", "Nie udało się uruchomić trybu demonstracyjnego"),
+                QApplication.translate("GuiSession", "Tryb demonstracyjny nie ruszył: {reason}").format(
+                    reason=error
+                ),
+            )
+            return None
+        return self.open_window(demo.store, demo.secrets, demo)
+
+    def offer_first_run(self) -> None:
+        """On a computer with nothing saved yet: asks whether to set up the office or try the demo."""
+        try:
+            from smtpdesk.ui.first_run import FirstRunDialog
+        except ImportError:
+            return
+        window = self.window
+        if window is None:
+            return
+        dialog = FirstRunDialog(window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setup_chosen.connect(lambda: window.show_page(window.company_page))
+        dialog.demo_chosen.connect(self.start_demo)
+        dialog.destroyed.connect(self._first_run_closed)
+        self.first_run = dialog
+        dialog.open()
+
+    def show_error(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._error_closed)
+        self.error_box = box
+        box.open()
+        return box
+
+    # -- teardown -------------------------------------------------------------------------------
+
+    def stop_demo(self) -> None:
+        demo, self.demo = self.demo, None
+        if demo is not None:
+            if demo.store in self._stores:
+                self._stores.remove(demo.store)
+            demo.stop()
+
+    def close(self) -> None:
+        """Closes the window without asking, stops the demo and closes the settings file."""
+        if self._closed:
+            return
+        self._closed = True
+        window, self.window = self.window, None
+        if window is not None and isValid(window):
+            window.discard_and_close()
+        self.stop_demo()
+        for store in self._stores:
+            store.close()
+        self._stores.clear()
+        if self.crash_reporter is not None:
+            self.crash_reporter.uninstall()
+        remove_translators(self.app, self.translators)
+        QLocale.setDefault(self.previous_locale)
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self.app.aboutToQuit.disconnect(self.close)
+
+    def _first_run_closed(self) -> None:
+        self.first_run = None
+
+    def _error_closed(self) -> None:
+        self.error_box = None
+
+
+def _application(qt_args: list[str]) -> QApplication:
+    """The running QApplication, or a new one that takes Qt's own options from ``qt_args``."""
+    existing = QApplication.instance()
+    if existing is not None:
+        return cast(QApplication, existing)
+    app = QApplication([APP_NAME, *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def start_gui(argv: Sequence[str]) -> GuiSession:
+    """Everything ``run_gui`` does before the event loop; the caller owns the returned session."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(list(argv))
+    new_app = QApplication.instance() is None
+    app = _application(unknown)
+    leftover = app.arguments()[1:] if new_app else unknown
+    if leftover:
+        parser.error(f"nieznane opcje: {' '.join(leftover)}")
+
+    session = GuiSession(app=app, args=args)
+    session.translators = install_translators(app, cast(Lang, args.lang))
+    session.crash_reporter = CrashReporter(lambda: _live(session.window))
+    session.crash_reporter.install()
+    app.aboutToQuit.connect(session.close)
+
+    if args.demo:
+        session.start_demo()
+        return session
+    store: Store | None = None
+    try:
+        store = Store.open(paths.data_dir(args.data_dir))
+        configured = store.is_configured()
+        if args.demo_if_unconfigured and not configured:
+            store.close()
+            session.start_demo()
+            return session
+        session.open_window(store, SecretStore())
+    except (StoreError, OSError) as error:
+        # The file is unreadable, from a newer version, or the folder cannot be created.
+        if store is not None:
+            store.close()
+        session.show_error(QApplication.translate("GuiSession", "Nie można otworzyć ustawień"), str(error))
+        return session
+    if not configured:
+        session.offer_first_run()
+    return session
+
+
+def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int:
+    """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
+    session = start_gui(sys.argv[1:] if argv is None else argv)
+    try:
+        failed = session.window is None  # the reason is on screen in session.error_box
+        if not exec_loop or (failed and session.error_box is None):
+            session.app.processEvents()
+            return 1 if failed else 0
+        code = session.app.exec()
+        return 1 if failed else code
+    finally:
+        session.close()
+
+
+def _live(widget: QWidget | None) -> QWidget | None:
+    return widget if widget is not None and isValid(widget) else None

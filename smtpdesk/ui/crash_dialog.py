@@ -1,0 +1,146 @@
+"""What the user sees when smtpdesk itself has a bug: the details to copy, never a silent failure.
+
+Problems of the user's environment (server refused, wrong password, disk full) are explained where
+they happen; only exceptions nobody handled reach this dialog. It never blocks: the program keeps
+running so the user can still save.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpdesk import __version__ as smtpdesk_version
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def crash_report(exc_type: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
+    """The traceback with the versions that help to reproduce it."""
+    lines = [
+        f"smtpdesk {smtpdesk_version}, Python {platform.python_version()}, PySide6 {pyside_version}",
+        f"{platform.system()} {platform.release()} ({platform.machine()})",
+        "",
+        *traceback.format_exception(exc_type, value, tb),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines)
+
+
+class CrashDialog(QDialog):
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Błąd programu"))
+        intro = QLabel(
+            self.tr(
+                "W programie wystąpił nieoczekiwany błąd. Możesz dalej pracować, ale zapisz swoje zmiany. "
+                "Skopiuj poniższe szczegóły i przekaż je osobie, która zajmuje się programem."
+            )
+        )
+        intro.setWordWrap(True)
+        self.details = QPlainTextEdit(report)
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        details_label = QLabel(self.tr("&Szczegóły:"))
+        details_label.setBuddy(self.details)
+        buttons = QDialogButtonBox()
+        self.copy_button: QPushButton = buttons.addButton(
+            self.tr("Kopiuj"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.close_button: QPushButton = buttons.addButton(
+            self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.copy_button.clicked.connect(self.copy_report)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(details_label)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 460)
+
+    def report(self) -> str:
+        return self.details.toPlainText()
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report())
+        self.copy_button.setText(self.tr("Skopiowano"))
+
+
+class CrashReporter(QObject):
+    """Shows a ``CrashDialog`` for every unhandled exception, after the previous hooks ran.
+
+    Chaining keeps whatever was installed before (the default printer, a test runner's hook)
+    working; ``uninstall()`` puts it back.
+    """
+
+    dialog_shown = Signal(object)  # the CrashDialog
+    _reported = Signal(str)
+
+    def __init__(self, parent_window: Callable[[], QWidget | None] = lambda: None) -> None:
+        super().__init__()
+        self._parent_window = parent_window
+        self._previous_hook: ExceptHook | None = None
+        self._previous_thread_hook: Callable[[threading.ExceptHookArgs], object] | None = None
+        self.dialogs: list[CrashDialog] = []
+        # Queued: a crash in a worker thread shows its dialog on the GUI thread.
+        self._reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        self._previous_hook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        sys.excepthook = self._hook
+        threading.excepthook = self._thread_hook
+
+    def uninstall(self) -> None:
+        if self._previous_hook is not None and sys.excepthook == self._hook:
+            sys.excepthook = self._previous_hook
+        if self._previous_thread_hook is not None and threading.excepthook == self._thread_hook:
+            threading.excepthook = self._previous_thread_hook
+        self._previous_hook = self._previous_thread_hook = None
+
+    def _hook(self, exc_type: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if self._previous_hook is not None:
+            self._previous_hook(exc_type, value, tb)
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        self._reported.emit(crash_report(exc_type, value, tb))
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if self._previous_thread_hook is not None:
+            self._previous_thread_hook(args)
+        if args.exc_value is not None:
+            self._reported.emit(crash_report(args.exc_type, args.exc_value, args.exc_traceback))
+
+    def _show(self, report: str) -> None:
+        if QApplication.instance() is None:
+            return
+        dialog = CrashDialog(report, self._parent_window())
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialogs.append(dialog)
+        dialog.show()
+        dialog.raise_()
+        self.dialog_shown.emit(dialog)
+
+    def _forget(self, dialog: CrashDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)

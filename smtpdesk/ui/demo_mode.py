@@ -1,0 +1,99 @@
+"""What the settings window shows in demo mode: a banner saying so and the demo inbox."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from smtpdesk.core import i18n
+from smtpdesk.demo.accounts import PEOPLE
+from smtpdesk.ui.demo_inbox import DemoInbox
+from smtpdesk.ui.first_run import FirstRunDialog
+
+if TYPE_CHECKING:
+    from smtpdesk.demo.session import DemoSession
+    from smtpdesk.ui.settings_window import SettingsWindow
+
+__all__ = ["DemoBanner", "FirstRunDialog", "attach_demo"]
+
+# Amber strip with dark text: noticeable without looking like an error (contrast > 7:1).
+_BANNER_STYLE = (
+    "#demoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }"
+    "#demoBanner QLabel { color: #3d3000; }"
+)
+
+
+class DemoBanner(QFrame):
+    """A strip above the tabs: this is a demo, nothing leaves the computer; opens the demo inbox."""
+
+    inbox_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demoBanner")
+        self.setStyleSheet(_BANNER_STYLE)
+
+        self.message = QLabel(
+            self.tr(
+                "Tryb demonstracyjny — przykładowe biuro i wbudowany serwer poczty na tym komputerze. "
+                "Nic nie jest wysyłane do internetu; zmiany znikną po zamknięciu."
+            )
+        )
+        self.message.setWordWrap(True)
+        font = self.message.font()
+        font.setBold(True)
+        self.message.setFont(font)
+
+        lang = i18n.language()
+        people = " · ".join(f"{p.first_name} {p.last_name}: {p.hint.text(lang)}" for p in PEOPLE)
+        self.hints = QLabel(
+            self.tr("Wypróbuj wiadomość testową u pracowników — {people}").format(people=people)
+        )
+        self.hints.setWordWrap(True)
+        self.hints.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.inbox_button = QPushButton(self.tr("Skrzynka demo"))
+        self.inbox_button.setToolTip(self.tr("Pokaż wiadomości odebrane przez wbudowany serwer demo"))
+        self.inbox_button.clicked.connect(self.inbox_requested)
+
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.message)
+        texts.addWidget(self.hints)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.inbox_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class _DemoInboxOpener(QObject):
+    """Creates the inbox on first use and brings it to the front afterwards."""
+
+    def __init__(self, window: SettingsWindow, session: DemoSession) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._inbox: DemoInbox | None = None
+
+    def open_inbox(self) -> None:
+        if self._inbox is None:
+            self._inbox = DemoInbox(self._session.server, self._window)
+        self._inbox.show()
+        self._inbox.raise_()
+        self._inbox.activateWindow()
+
+
+def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
+    """Add the demo banner and the "Skrzynka demo" action (menu "Narzędzia") to ``window``."""
+    opener = _DemoInboxOpener(window, session)
+    banner = DemoBanner()
+    banner.inbox_requested.connect(opener.open_inbox)
+    window.add_banner(banner)
+
+    action = QAction(banner.tr("Skrzynka demo"), window)
+    action.setObjectName("demoInboxAction")
+    action.triggered.connect(opener.open_inbox)
+    window.tools_menu.addAction(action)

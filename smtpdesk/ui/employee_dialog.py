@@ -1,0 +1,264 @@
+"""Adding or editing an employee, with the employee's own sending account at the bottom.
+
+The employee is stored as soon as the dialog is accepted (as in the reference CRM); ``saved``
+tells the employee list. Open it with ``open()``: it never blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpdesk.core.model import Employee, Role, employee_account
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.validation import FieldError, normalise_email, normalise_phone
+from smtpdesk.ui.pages.base import Problem
+from smtpdesk.ui.testing.test_buttons import attach_employee_test_buttons
+from smtpdesk.ui.widgets.field_error import FieldErrors
+from smtpdesk.ui.widgets.form_rows import add_row, new_form
+from smtpdesk.ui.widgets.smtp_section import SmtpSection
+from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
+
+MAX_NAME_LENGTH = 100
+
+
+class EmployeeDialog(QDialog):
+    saved = Signal(object)  # the stored Employee (with its id)
+
+    def __init__(
+        self,
+        store: Store,
+        secrets: SecretStore,
+        employee: Employee | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.secrets = secrets
+        self.employee = employee
+        self.errors = FieldErrors()
+        self._discarding = False
+        self.unsaved_box: UnsavedChangesBox | None = None
+        self.setWindowTitle(
+            self.tr("Edycja pracownika") if employee is not None else self.tr("Nowy pracownik")
+        )
+
+        self.first_name_edit = QLineEdit()
+        self.last_name_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText(self.tr("np. anna.kowalska@twojadomena.pl"))
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(self.tr("np. 600 123 456"))
+        for edit in (self.first_name_edit, self.last_name_edit):
+            edit.setMaxLength(MAX_NAME_LENGTH)
+        self.role_combo = QComboBox()
+        self.role_combo.addItem(self.tr("Administrator"), Role.ADMIN.value)
+        self.role_combo.addItem(self.tr("Agent"), Role.AGENT.value)
+
+        person = QGroupBox(self.tr("Dane pracownika"))
+        form = new_form()
+        add_row(form, self.tr("&Imię:"), self.first_name_edit, self.errors)
+        add_row(form, self.tr("&Nazwisko:"), self.last_name_edit, self.errors)
+        add_row(form, self.tr("&E-mail:"), self.email_edit, self.errors)
+        add_row(form, self.tr("&Telefon:"), self.phone_edit, self.errors)
+        add_row(form, self.tr("&Rola:"), self.role_combo, self.errors)
+        person.setLayout(form)
+
+        self.smtp_section = SmtpSection(secrets)
+        self.smtp_section.sender_change_requested.connect(self.email_edit.setText)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button: QPushButton = self.buttons.addButton(
+            self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addWidget(person)
+        content_layout.addWidget(self.smtp_section)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
+        self._scroll = scroll
+        self._content = content
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.resize(680, 640)
+
+        for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
+            edit.textEdited.connect(lambda _text, field=edit: self.errors.clear(field))
+        self.email_edit.editingFinished.connect(self._check_email)
+        self.phone_edit.editingFinished.connect(self._check_phone)
+        self._load(employee or Employee())
+        attach_employee_test_buttons(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._buttons_last_in_tab_order()
+        super().showEvent(event)
+
+    def _buttons_last_in_tab_order(self) -> None:
+        """ "Zapisz" and "Anuluj" come after every field, also after buttons features added to the form."""
+        last: QWidget | None = None
+        widget: QWidget | None = self.first_name_edit.nextInFocusChain()
+        while widget is not None and widget is not self.first_name_edit:
+            if self._content.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, self.save_button)
+            QWidget.setTabOrder(self.save_button, self.cancel_button)
+
+    # -- form -----------------------------------------------------------------------------------
+
+    def _load(self, employee: Employee) -> None:
+        self.first_name_edit.setText(employee.first_name)
+        self.last_name_edit.setText(employee.last_name)
+        self.email_edit.setText(employee.email)
+        self.phone_edit.setText(employee.phone)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(employee.role.value)))
+        key = employee_account(employee.id) if employee.id is not None else None
+        self.smtp_section.load(employee.smtp, key)
+        self._loaded_state = self.state()
+
+    def state(self) -> object:
+        return (
+            self.first_name_edit.text(),
+            self.last_name_edit.text(),
+            self.email_edit.text(),
+            self.phone_edit.text(),
+            self.role_combo.currentData(),
+            self.smtp_section.state(),
+        )
+
+    def is_modified(self) -> bool:
+        return self.state() != self._loaded_state
+
+    def check(self) -> list[Problem]:
+        """Every bad field, each shown with its message (the SMTP section included)."""
+        self.errors.clear()
+        problems: list[Problem] = []
+        for edit, message in (
+            (self.first_name_edit, self.tr("Podaj imię.")),
+            (self.last_name_edit, self.tr("Podaj nazwisko.")),
+        ):
+            if not edit.text().strip():
+                self.errors.show(edit, message)
+                problems.append(Problem(edit, message))
+        for problem in (self._check_email(), self._check_phone()):
+            if problem is not None:
+                problems.append(problem)
+        problems.extend(self.smtp_section.check())
+        return problems
+
+    def _check_email(self) -> Problem | None:
+        try:
+            normalise_email(self.email_edit.text(), required=True)
+        except FieldError as error:
+            message = error.message.text()
+            self.errors.show(self.email_edit, message)
+            return Problem(self.email_edit, message)
+        self.errors.clear(self.email_edit)
+        return None
+
+    def _check_phone(self) -> Problem | None:
+        try:
+            normalise_phone(self.phone_edit.text())
+        except FieldError as error:
+            message = error.message.text()
+            self.errors.show(self.phone_edit, message)
+            return Problem(self.phone_edit, message)
+        self.errors.clear(self.phone_edit)
+        return None
+
+    def employee_from_form(self) -> Employee:
+        """The employee as entered; call only after ``check()`` found nothing."""
+        base = self.employee or Employee()
+        return replace(
+            base,
+            first_name=" ".join(self.first_name_edit.text().split()),
+            last_name=" ".join(self.last_name_edit.text().split()),
+            email=normalise_email(self.email_edit.text(), required=True),
+            phone=normalise_phone(self.phone_edit.text()),
+            role=Role(self.role_combo.currentData()),
+            smtp=self.smtp_section.account(),
+        )
+
+    # -- accept / reject ------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Checks, stores the employee and its password, then closes; stays open on any problem."""
+        if not self.save():
+            return
+        super().accept()
+
+    def save(self) -> bool:
+        problems = self.check()
+        if problems:
+            self._focus(problems[0].field)
+            return False
+        employee = self.employee_from_form()
+        try:
+            stored = self.store.save_employee(employee)
+        except (StoreError, OSError) as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Nie zapisano pracownika"),
+                self.tr("Nie udało się zapisać danych pracownika: {reason}").format(reason=error),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return False
+        assert stored.id is not None
+        self.smtp_section.save_password(self.secrets, employee_account(stored.id))
+        self.employee = stored
+        self._loaded_state = self.state()
+        self.saved.emit(stored)
+        return True
+
+    def reject(self) -> None:
+        """„Anuluj”, Esc and the close button: asks first when something was changed."""
+        if self._discarding or not self.is_modified():
+            super().reject()
+            return
+        # QDialog's close button and Esc come here too; one question at a time.
+        if self.unsaved_box is None:
+            self.unsaved_box = ask_unsaved_changes(self, self._unsaved_answer)
+
+    def _unsaved_answer(self, choice: Choice) -> None:
+        self.unsaved_box = None
+        if choice is Choice.SAVE:
+            self.accept()
+        elif choice is Choice.DISCARD:
+            self._discarding = True
+            self.reject()
+
+    def _focus(self, field: QWidget) -> None:
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll.ensureWidgetVisible(field)

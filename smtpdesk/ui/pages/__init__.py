@@ -1,0 +1,1 @@
+"""The tabs of "Ustawienia firmy", one class per tab."""

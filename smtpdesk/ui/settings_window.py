@@ -1,0 +1,260 @@
+"""„Ustawienia firmy”: the application's main window.
+
+"Zapisz" checks every tab before it saves any, so nothing is half-saved; the first bad field gets
+the focus. Other features extend the window through ``add_banner``, ``tools_menu``, ``toolbar``,
+``employees_page`` and the ``SmtpSection`` widgets (see their modules).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpdesk.core.model import OfficeSettings
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.pages.base import Problem, SettingsPage
+from smtpdesk.ui.pages.company_page import CompanyPage
+from smtpdesk.ui.pages.employees_page import EmployeesPage
+from smtpdesk.ui.pages.logo_page import LogoPage
+from smtpdesk.ui.pages.other_settings_page import OtherSettingsPage
+from smtpdesk.ui.pages.website_page import WebsitePage
+from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
+
+DEFAULT_SIZE = (940, 700)
+STATUS_TIMEOUT_MS = 8000
+
+
+class _AutoHideToolBar(QToolBar):
+    """Visible only once a feature put an action on it."""
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)
+        self.setVisible(bool(self.actions()))
+
+
+class _AutoHideMenu(QMenu):
+    """Shown in the menu bar only once it has entries."""
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)
+        self.menuAction().setVisible(bool(self.actions()))
+
+
+class SettingsWindow(QMainWindow):
+    saved = Signal(object)  # the OfficeSettings just stored
+
+    def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.secrets = secrets
+        self.setWindowTitle(self.tr("Ustawienia firmy"))
+        self.resize(*DEFAULT_SIZE)
+        self._discarding = False
+        self.unsaved_box: UnsavedChangesBox | None = None
+
+        self.company_page = CompanyPage()
+        self.logo_page = LogoPage()
+        self.other_settings_page = OtherSettingsPage(secrets)
+        self.employees_page = EmployeesPage(store, secrets)
+        self.website_page = WebsitePage()
+        self.pages: list[SettingsPage] = [
+            self.company_page,
+            self.logo_page,
+            self.other_settings_page,
+            self.employees_page,
+            self.website_page,
+        ]
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._tab_of: dict[SettingsPage, QWidget] = {}
+        for page in self.pages:
+            tab: QWidget = page
+            if page.holds_settings:
+                # Long forms scroll instead of squeezing their fields.
+                scroll = QScrollArea()
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                scroll.setWidget(page)
+                scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                tab = scroll
+            self._tab_of[page] = tab
+            self.tabs.addTab(tab, page.title())
+
+        self._build_menus()
+        self.toolbar = _AutoHideToolBar(self.tr("Narzędzia"))
+        self.toolbar.setObjectName("tools_toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.toolbar.hide()
+
+        self.save_button = QPushButton(self.tr("&Zapisz"))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Anuluj"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+
+        heading = QLabel(self.tr("Ustawienia firmy"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        self._banners = QVBoxLayout()
+        self._banners.setContentsMargins(0, 0, 0, 0)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._banners)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.setCentralWidget(central)
+        self.statusBar()  # created now, so the first message does not shift the layout
+
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.close)
+        self.reload()
+
+    # -- extension points -----------------------------------------------------------------------
+
+    def add_banner(self, widget: QWidget) -> None:
+        """Puts ``widget`` in the strip above the tabs (e.g. the demo-mode notice)."""
+        self._banners.addWidget(widget)
+
+    def page_tab(self, page: SettingsPage) -> QWidget:
+        """The tab widget that shows ``page`` (its scroll area for the form pages)."""
+        return self._tab_of[page]
+
+    def show_page(self, page: SettingsPage) -> None:
+        self.tabs.setCurrentWidget(self._tab_of[page])
+
+    # -- load / check / save --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Shows what is stored, dropping unsaved edits."""
+        self.settings: OfficeSettings = self.store.load_settings()
+        for page in self.pages:
+            page.load(self.settings)
+        self._loaded_states = self._states()
+
+    def is_modified(self) -> bool:
+        return self._states() != self._loaded_states
+
+    def check(self) -> list[Problem]:
+        """Checks every form page; each problem is already shown next to its field."""
+        problems: list[Problem] = []
+        for page in self.pages:
+            if page.holds_settings:
+                problems.extend(page.check())
+        return problems
+
+    def save(self) -> bool:
+        """„Zapisz”: stores every page, or nothing when any page has a bad field."""
+        problems = self.check()
+        if problems:
+            self._focus_problem(problems[0])
+            count = len(problems)
+            self.statusBar().showMessage(
+                self.tr("Nie zapisano — popraw zaznaczone pola ({count}).").format(count=count),
+                STATUS_TIMEOUT_MS,
+            )
+            return False
+        settings = self.settings
+        for page in self.pages:
+            if page.holds_settings:
+                settings = page.save(settings)
+        try:
+            self.store.save_settings(settings)
+        except (StoreError, OSError) as error:
+            self._show_save_failure(str(error))
+            return False
+        for page in self.pages:
+            page.save_secrets(self.secrets)
+        self.settings = settings
+        for page in self.pages:
+            if page.holds_settings:
+                page.load(settings)  # shows the normalised values
+        self._loaded_states = self._states()
+        self.statusBar().showMessage(self.tr("Zapisano ustawienia."), STATUS_TIMEOUT_MS)
+        self.saved.emit(settings)
+        return True
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def discard_and_close(self) -> None:
+        """Closes without asking; unsaved edits are dropped (the program is quitting or switching)."""
+        self._discarding = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._discarding or not self.is_modified():
+            event.accept()
+            return
+        event.ignore()
+        if self.unsaved_box is None:
+            self.unsaved_box = ask_unsaved_changes(self, self._unsaved_answer)
+
+    def _unsaved_answer(self, choice: Choice) -> None:
+        self.unsaved_box = None
+        if choice is Choice.SAVE:
+            if self.save():
+                self.close()
+        elif choice is Choice.DISCARD:
+            self._discarding = True
+            self.close()
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _states(self) -> list[object]:
+        return [page.state() for page in self.pages]
+
+    def _focus_problem(self, problem: Problem) -> None:
+        for page in self.pages:
+            if page.isAncestorOf(problem.field):
+                self.show_page(page)
+                tab = self._tab_of[page]
+                if isinstance(tab, QScrollArea):
+                    tab.ensureWidgetVisible(problem.field)
+                break
+        problem.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_save_failure(self, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Nie zapisano ustawień"),
+            self.tr("Nie udało się zapisać ustawień: {reason}").format(reason=reason),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Plik"))
+        self.save_action = QAction(self.tr("&Zapisz"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.close_action = QAction(self.tr("Za&mknij"), self)
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        self.tools_menu: QMenu = _AutoHideMenu(self.tr("&Narzędzia"), self)
+        self.menuBar().addMenu(self.tools_menu)
+        self.tools_menu.menuAction().setVisible(False)

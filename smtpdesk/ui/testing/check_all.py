@@ -1,0 +1,436 @@
+"""Check-all ("Sprawdź wszystkich"): every account of the office checked at once, on a bounded pool.
+
+``CheckAllController`` runs the checks (login only by default) and stores each result;
+``CheckAllPanel`` is the button row with the progress bar and "Anuluj"; ``EmployeeStatus`` says
+what the employees table's status column shows, and opens the diagnosis behind a status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpdesk.core.check_all import DEFAULT_WORKERS, CheckAll, CheckJob, OfficePlan, plan_office
+from smtpdesk.core.history import HistoryEntry
+from smtpdesk.core.i18n import language
+from smtpdesk.core.model import COMPANY_ACCOUNT, Employee, OfficeSettings
+from smtpdesk.core.routing import resolve
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.result import RunResult
+from smtpdesk.core.store import Store
+from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
+from smtpdesk.ui.testing.history_events import history_events, record_result
+from smtpdesk.ui.testing.last_result import LastResultLabel
+
+_live_checks: set[CheckAll] = set()
+
+_UNKNOWN = object()
+
+# How often a running check-all redraws the status column and the progress bar.
+REDRAW_MS = 100
+
+
+class _Bridge(QObject):
+    """Carries results from the pool threads to the GUI thread. Owned by the pool's callbacks, so
+    it outlives a window closed in the middle of a run."""
+
+    job_done = Signal(object, object)  # CheckJob, RunResult
+    job_error = Signal(object)  # CheckJob
+    all_done = Signal(bool)  # cancelled
+
+
+class CheckAllController(QObject):
+    started = Signal()
+    job_finished = Signal(object, object)  # CheckJob, RunResult
+    progress_changed = Signal(int, int)  # done, total
+    finished = Signal(bool)  # cancelled
+
+    def __init__(
+        self,
+        store: Store,
+        secrets: SecretStore,
+        *,
+        timeouts: Timeouts | None = None,
+        max_workers: int = DEFAULT_WORKERS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.secrets = secrets
+        self.timeouts = timeouts
+        self.max_workers = max_workers
+        self.plan: OfficePlan | None = None
+        self.results: dict[str, RunResult] = {}
+        self.failed_jobs: set[str] = set()
+        self.done_count = 0
+        self._runner: CheckAll | None = None
+        self._bridge: _Bridge | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None and not self._runner.done
+
+    @property
+    def runner(self) -> CheckAll | None:
+        """The pool of the last run (it outlives this object when a window closes mid-run)."""
+        return self._runner
+
+    @property
+    def total(self) -> int:
+        return len(self.plan.jobs) if self.plan is not None else 0
+
+    def start(self, *, login_only: bool = True) -> bool:
+        """Checks every account in use; False when a check is already running."""
+        if self.running:
+            return False
+        plan = plan_office(self.store.load_settings(), self.store.list_employees(), login_only=login_only)
+        self.plan = plan
+        self.results = {}
+        self.failed_jobs = set()
+        self.done_count = 0
+
+        bridge = _Bridge()
+        bridge.job_done.connect(self._job_done)
+        bridge.job_error.connect(self._job_error)
+        bridge.all_done.connect(self._all_done)
+        store, secrets = self.store, self.secrets
+
+        def on_result(job: CheckJob, result: RunResult) -> None:
+            record_result(store, result, job.key, job.label)
+            bridge.job_done.emit(job, result)
+
+        def on_finished(runner: CheckAll, cancelled: bool) -> None:
+            _live_checks.discard(runner)
+            bridge.all_done.emit(cancelled)
+
+        runner = CheckAll(
+            plan.jobs,
+            password_for=secrets.get,
+            on_result=on_result,
+            on_error=lambda job, _exc: bridge.job_error.emit(job),
+            on_finished=lambda cancelled: on_finished(runner, cancelled),
+            max_workers=self.max_workers,
+            timeouts=self.timeouts,
+            lang=language(),
+        )
+        self._runner, self._bridge = runner, bridge
+        _live_checks.add(runner)
+        # If the window goes away mid-run, the checks must still stop promptly.
+        self.destroyed.connect(runner.cancel)
+        self.started.emit()
+        self.progress_changed.emit(0, len(plan.jobs))
+        runner.start()
+        return True
+
+    def cancel(self) -> None:
+        if self._runner is not None:
+            self._runner.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._runner.wait(timeout) if self._runner is not None else True
+
+    def job_of_employee(self, employee_id: int | None) -> str | None:
+        if self.plan is None or employee_id is None:
+            return None
+        return self.plan.employee_jobs.get(employee_id)
+
+    def result_of_employee(self, employee_id: int | None) -> RunResult | None:
+        job_id = self.job_of_employee(employee_id)
+        return self.results.get(job_id) if job_id is not None else None
+
+    def company_result(self) -> RunResult | None:
+        if self.plan is None or self.plan.company_job is None:
+            return None
+        return self.results.get(self.plan.company_job)
+
+    def job(self, job_id: str) -> CheckJob | None:
+        if self.plan is None:
+            return None
+        return next((job for job in self.plan.jobs if job.job_id == job_id), None)
+
+    @Slot(object, object)
+    def _job_done(self, job: CheckJob, result: RunResult) -> None:
+        self.results[job.job_id] = result
+        self.done_count += 1
+        self.job_finished.emit(job, result)
+        self.progress_changed.emit(self.done_count, self.total)
+
+    @Slot(object)
+    def _job_error(self, job: CheckJob) -> None:
+        self.failed_jobs.add(job.job_id)
+        self.done_count += 1
+        self.progress_changed.emit(self.done_count, self.total)
+
+    @Slot(bool)
+    def _all_done(self, cancelled: bool) -> None:
+        self.finished.emit(cancelled)
+
+
+def cancel_all_checks(wait_s: float = 3.0) -> bool:
+    """Cancel every check-all still going and wait for it (application shutdown)."""
+    runners = tuple(_live_checks)
+    for runner in runners:
+        runner.cancel()
+    return all(runner.wait(wait_s) for runner in runners)
+
+
+# -- the status column -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    text: str
+    tooltip: str = ""
+    ok: bool | None = None  # None: neither (not checked, running, no server)
+
+
+class EmployeeStatus(QObject):
+    """What the status column says for each employee: the live check-all result, else the last
+    stored result of the account the employee's mail goes through. ``changed``: redraw."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, controller: CheckAllController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.controller = controller
+        self._settings = OfficeSettings()
+        self._keys: dict[Employee, object] = {}
+        self._last: dict[str, HistoryEntry] = {}
+        self.reload()
+        # Results can arrive faster than a table should repaint: redraws are batched.
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self.changed)
+        controller.started.connect(self._check_started)
+        controller.job_finished.connect(self._job_finished)
+        controller.finished.connect(self._check_finished)
+        events = history_events()
+        events.recorded.connect(self._recorded)
+        events.cleared.connect(self._cleared)
+
+    @Slot()
+    def _check_started(self) -> None:
+        # While a check runs, its own plan says which account is whose; no need to reload here.
+        self.changed.emit()
+
+    @Slot(object, object)
+    def _job_finished(self, _job: CheckJob, _result: RunResult) -> None:
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    @Slot(bool)
+    def _check_finished(self, _cancelled: bool) -> None:
+        self._redraw.stop()
+        self.changed.emit()
+
+    @Slot(object, object)
+    def _recorded(self, store: object, entry: HistoryEntry) -> None:
+        if store is self.store:
+            self._last[entry.account_key] = entry
+            # During check-all the live results are shown; each one also redraws on its own.
+            if not self.controller.running:
+                self.changed.emit()
+
+    @Slot(object, object)
+    def _cleared(self, store: object, key: str | None) -> None:
+        if store is self.store:
+            self._last = {} if key is None else {k: v for k, v in self._last.items() if k != key}
+            self.changed.emit()
+
+    def reload(self) -> None:
+        """Re-reads the settings (after "Zapisz") and the stored results, then redraws."""
+        self._settings = self.store.load_settings()
+        self._keys = {}
+        self._last = self.store.last_results()
+        self.changed.emit()
+
+    def key_of(self, employee: Employee) -> str | None:
+        """The account the employee's mail leaves through, as the table shows them now."""
+        key = self._keys.get(employee, _UNKNOWN)
+        if key is _UNKNOWN:
+            key = resolve(self._settings, employee).account_key
+            self._keys[employee] = key
+        return key if isinstance(key, str) else None
+
+    def last_entry(self, employee: Employee) -> HistoryEntry | None:
+        key = self.key_of(employee)
+        return self._last.get(key) if key is not None else None
+
+    def cell(self, employee: Employee) -> StatusCell:
+        controller = self.controller
+        job_id = controller.job_of_employee(employee.id)
+        if controller.plan is not None and employee.id in controller.plan.employee_jobs:
+            if job_id is None:
+                return StatusCell(self.tr("Brak serwera poczty"), ok=False)
+            result = controller.results.get(job_id)
+            if result is not None:
+                title = result.diagnosis.title if result.diagnosis is not None else result.code
+                return StatusCell(
+                    f"{'✓' if result.ok else '✗'} {title}",
+                    self.tr("Kliknij, aby zobaczyć diagnozę"),
+                    ok=result.ok if result.code != "cancelled" else None,
+                )
+            if job_id in controller.failed_jobs:
+                return StatusCell(self.tr("Błąd programu podczas sprawdzania"), ok=False)
+            if controller.running:
+                return StatusCell(self.tr("Sprawdzanie…"))
+            return StatusCell(self.tr("Nie sprawdzono (przerwano)"))
+        entry = self.last_entry(employee)
+        if entry is not None:
+            return StatusCell(
+                f"{'✓' if entry.ok else '✗'} {entry.title or entry.code}",
+                self.tr("Ostatni zapisany test — kliknij, aby zobaczyć szczegóły"),
+                ok=entry.ok,
+            )
+        return StatusCell(self.tr("—"), self.tr("Jeszcze nie sprawdzono"))
+
+    def open_diagnosis(self, employee: Employee, parent: QWidget | None) -> DiagnosisDialog | None:
+        """The diagnosis behind a status cell: the live result, else the stored one."""
+        result = self.controller.result_of_employee(employee.id)
+        if result is not None:
+            job = self.controller.job(self.controller.job_of_employee(employee.id) or "")
+            dialog = DiagnosisDialog.for_result(
+                result,
+                parent,
+                account_label=job.label if job is not None else employee.full_name,
+                account_key=job.key if job is not None else "",
+            )
+        else:
+            entry = self.last_entry(employee)
+            if entry is None:
+                return None
+            dialog = DiagnosisDialog.for_entry(entry, parent)
+        dialog.show()
+        return dialog
+
+
+class CheckAllPanel(QWidget):
+    """ "Sprawdź wszystkich" with its options, progress bar, "Anuluj" and the company account."""
+
+    def __init__(self, controller: CheckAllController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.check_button = QPushButton(self.tr("Sprawdź wszystkich"))
+        self.check_button.setToolTip(
+            self.tr("Sprawdza logowanie na kontach wszystkich pracowników i na koncie firmowym")
+        )
+        self.check_button.clicked.connect(self.start)
+        self.send_check = QCheckBox(self.tr("wysyłaj też wiadomości testowe"))
+        self.send_check.setToolTip(
+            self.tr("Każdy pracownik dostanie wiadomość testową na swój adres; bez tego tylko logowanie")
+        )
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("%v z %m"))
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(self.tr("Anuluj"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.company = LastResultLabel(controller.store, lambda: COMPANY_ACCOUNT)
+        self.company.setWordWrap(False)
+        self.company_caption = QLabel(self.tr("Konto firmowe:"))
+
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.send_check)
+        actions.addWidget(self.progress)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+        self._actions = actions
+        outcome = QHBoxLayout()
+        outcome.setContentsMargins(0, 0, 0, 0)
+        outcome.addWidget(self.summary)
+        outcome.addStretch(1)
+        outcome.addWidget(self.company_caption)
+        outcome.addWidget(self.company)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(actions)
+        layout.addLayout(outcome)
+
+        self._pending_progress = (0, 0)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(REDRAW_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        controller.started.connect(self._started)
+        controller.progress_changed.connect(self._progress)
+        controller.finished.connect(self._finished)
+        self._set_running(False)
+        self._show_company()
+
+    def add_leading(self, widget: QWidget) -> None:
+        """Puts ``widget`` first in the row (e.g. the single-employee test button)."""
+        self._actions.insertWidget(0, widget)
+
+    def start(self) -> None:
+        self.controller.start(login_only=not self.send_check.isChecked())
+
+    def cancel(self) -> None:
+        self.controller.cancel()
+        self.cancel_button.setEnabled(False)
+        self.summary.setText(self.tr("Przerywanie…"))
+
+    @Slot()
+    def _started(self) -> None:
+        self._show_company()
+        self._set_running(True)
+        self.summary.setText(self.tr("Sprawdzanie…"))
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        # QProgressBar repaints at once on every value; a burst of results is drawn once.
+        self._pending_progress = (done, total)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        done, total = self._pending_progress
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(bool)
+    def _finished(self, cancelled: bool) -> None:
+        self._progress_timer.stop()
+        self._show_progress()
+        self._set_running(False)
+        results = self.controller.results.values()
+        working = sum(1 for r in results if r.ok)
+        failing = sum(1 for r in results if not r.ok and r.code != "cancelled")
+        if cancelled:
+            text = self.tr("Przerwano. Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
+        else:
+            text = self.tr("Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
+        self.summary.setText(
+            text.format(done=working + failing, total=self.controller.total, ok=working, bad=failing)
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.check_button.setEnabled(not running)
+        self.send_check.setEnabled(not running)
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+
+    def _show_company(self) -> None:
+        settings = self.controller.store.load_settings()
+        shown = settings.has_company_smtp
+        self.company_caption.setVisible(shown)
+        self.company.setVisible(shown)
+        if shown:
+            self.company.refresh()

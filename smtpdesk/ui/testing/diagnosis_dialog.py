@@ -1,0 +1,60 @@
+"""The diagnosis of a finished run in its own window (from check-all's status column or history)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from smtpdesk.core.history import HistoryEntry
+from smtpdesk.core.smtp.result import RunResult
+from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
+
+
+class DiagnosisDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(600)
+        self.view = DiagnosisView()
+        close_button = QPushButton(self.tr("Zamknij"))
+        close_button.setDefault(True)
+        close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    @classmethod
+    def for_result(
+        cls,
+        result: RunResult,
+        parent: QWidget | None = None,
+        *,
+        account_label: str = "",
+        account_key: str = "",
+        secrets: Iterable[str] = (),
+    ) -> DiagnosisDialog:
+        dialog = cls(parent)
+        dialog.setWindowTitle(
+            dialog.tr("Diagnoza: {account}").format(account=account_label or result.account.host)
+        )
+        # Fixes change a form; from here there is none to change, so they are shown as advice.
+        dialog.view.show_result(
+            result, account_label=account_label, account_key=account_key, secrets=secrets, fixes_enabled=False
+        )
+        dialog.adjustSize()
+        return dialog
+
+    @classmethod
+    def for_entry(cls, entry: HistoryEntry, parent: QWidget | None = None) -> DiagnosisDialog:
+        dialog = cls(parent)
+        dialog.setWindowTitle(
+            dialog.tr("Diagnoza: {account}").format(account=entry.account_label or entry.host)
+        )
+        dialog.view.show_entry(entry)
+        dialog.adjustSize()
+        return dialog

@@ -1,0 +1,278 @@
+"""Puts the test features into the settings window.
+
+``install_testing(window)``: the test buttons under the company's SMTP form, "Sprawdź wszystkich"
+and the status column on the Pracownicy tab, "Testuj pocztę pracownika" (through the routing
+rules: the account, From and footer clients would really get) and the history, in the toolbar
+and in "Narzędzia".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, route_label
+from smtpdesk.core.i18n import language
+from smtpdesk.core.message import build_test_message
+from smtpdesk.core.model import Employee
+from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.ui.pages.employees_model import EmployeesModel
+from smtpdesk.ui.testing.check_all import (
+    CheckAllController,
+    CheckAllPanel,
+    EmployeeStatus,
+    StatusCell,
+    cancel_all_checks,
+)
+from smtpdesk.ui.testing.history_view import HistoryDialog
+from smtpdesk.ui.testing.plan import TestPlan
+from smtpdesk.ui.testing.test_buttons import TestButtons, attach_test_buttons
+from smtpdesk.ui.testing.test_dialog import TestDialog
+from smtpdesk.ui.testing.worker import cancel_all_runs
+
+if TYPE_CHECKING:
+    from smtpdesk.ui.settings_window import SettingsWindow
+
+STATUS_COLUMN_WIDTH = 280
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Testing", text)
+
+
+@dataclass
+class TestingTools:
+    """What ``install_testing`` added to a window."""
+
+    controller: CheckAllController
+    panel: CheckAllPanel
+    status: EmployeeStatus
+    status_column: int
+    company_buttons: TestButtons
+    test_button: QPushButton
+    employee_test_action: QAction
+    check_all_action: QAction
+    history_action: QAction
+
+    __test__ = False  # not a pytest test class, despite the name
+
+
+class WindowTesting(QObject):
+    """The window's test features; a child of the window, so it goes with it."""
+
+    def __init__(self, window: SettingsWindow, timeouts: Timeouts | None) -> None:
+        super().__init__(window)
+        self.setObjectName("smtpdesk_testing")
+        self.window = window
+        self.timeouts = timeouts
+        self.dialog: TestDialog | None = None
+        self.history: HistoryDialog | None = None
+        self.tools: TestingTools | None = None
+
+    def test_selected_employee(self, login_only: bool = False) -> TestDialog | None:
+        employee = self.window.employees_page.selected_employee()
+        if employee is None:
+            self.window.show_page(self.window.employees_page)
+            self._tell(
+                self.tr("Wybierz pracownika"),
+                self.tr("Zaznacz pracownika na liście w zakładce „Pracownicy”, a potem kliknij test."),
+            )
+            return None
+        return self.test_employee(employee, login_only=login_only)
+
+    def test_employee(self, employee: Employee, *, login_only: bool = False) -> TestDialog | None:
+        """Tests the saved settings exactly as ``employee``'s mail would leave."""
+        store, secrets = self.window.store, self.window.secrets
+        settings = store.load_settings()
+        route = resolve(settings, employee)
+        if route.account is None or route.account_key is None:
+            reason = " ".join(w.text() for w in route.warnings) or self.tr("Nie ustawiono serwera poczty.")
+            self._tell(self.tr("Brak serwera poczty"), reason)
+            return None
+        own = route.source == "employee"
+        plan = TestPlan(
+            account=route.account,
+            password=secrets.get(route.account_key),
+            sender=route.sender,
+            account_key=route.account_key,
+            account_label=employee.full_name if own else route_label(route.source),
+            login_only=login_only,
+            message_for=lambda to: _message(route, to),
+            warnings=tuple(w.text() for w in route.warnings),
+            timeouts=self.timeouts,
+            account_source=route.source,
+            contact_mode=settings.contact_mode,
+            subject=employee.full_name
+            if own
+            else self.tr("{name} (przez: {account})").format(
+                name=employee.full_name, account=route_label(route.source)
+            ),
+        )
+        dialog = TestDialog(plan, store, self.window)
+        self.dialog = dialog
+        dialog.show()
+        dialog.start()
+        return dialog
+
+    @Slot()
+    def send_test_to_selected(self) -> None:
+        self.test_selected_employee(login_only=False)
+
+    @Slot()
+    def check_all(self) -> None:
+        if self.tools is not None:
+            self.window.show_page(self.window.employees_page)
+            self.tools.panel.start()
+
+    def show_history(self) -> HistoryDialog:
+        if self.history is not None:
+            self.history.raise_()
+            return self.history
+        dialog = HistoryDialog(self.window.store, self.window)
+        dialog.destroyed.connect(self._history_closed)
+        self.history = dialog
+        dialog.show()
+        return dialog
+
+    def open_status(self, index: QModelIndex) -> None:
+        """A click on the status column opens the diagnosis behind it."""
+        tools = self.tools
+        if tools is None or index.column() != tools.status_column:
+            return
+        employee = index.data(EmployeesModel.EMPLOYEE_ROLE)
+        if isinstance(employee, Employee):
+            tools.status.open_diagnosis(employee, self.window)
+
+    @Slot()
+    def _history_closed(self) -> None:
+        self.history = None
+
+    def _tell(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def _message(route: Route, recipient: str) -> bytes:
+    return build_test_message(
+        sender=route.sender,
+        sender_name=route.sender_name,
+        recipient=recipient,
+        footer=route.footer,
+        reply_to=route.reply_to,
+        lang=language(),
+    )
+
+
+def _status_data(cell: StatusCell, role: int) -> object:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return cell.text
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return cell.tooltip or cell.text
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QColor("#57606a" if cell.ok is None else "#1a7f37" if cell.ok else "#cf222e")
+    return None
+
+
+def install_testing(
+    window: SettingsWindow, *, timeouts: Timeouts | None = None, max_workers: int = DEFAULT_WORKERS
+) -> TestingTools:
+    store, secrets = window.store, window.secrets
+    testing = WindowTesting(window, timeouts)
+    page = window.employees_page
+
+    company_buttons = attach_test_buttons(
+        window.other_settings_page.smtp_section,
+        store,
+        secrets,
+        sender_for=window.company_page.email_edit.text,
+        label_for=lambda: COMPANY_LABEL.text(),
+        timeouts=timeouts,
+        account_source="company",
+    )
+
+    controller = CheckAllController(
+        store, secrets, timeouts=timeouts, max_workers=max_workers, parent=testing
+    )
+    status = EmployeeStatus(store, controller, testing)
+    panel = CheckAllPanel(controller)
+    test_button = QPushButton(_tr("Testuj pocztę pracownika…"))
+    test_button.setToolTip(
+        _tr(
+            "Wysyła wiadomość testową tak, jak wyszłaby od zaznaczonego pracownika: "
+            "to samo konto, nadawca i stopka"
+        )
+    )
+    test_button.clicked.connect(testing.send_test_to_selected)
+    panel.add_leading(test_button)
+    page_layout = page.layout()
+    assert page_layout is not None
+    page_layout.addWidget(panel)
+
+    model = page.model
+    column = model.add_column(_tr("Poczta"), lambda employee, role: _status_data(status.cell(employee), role))
+    page.view.horizontalHeader().resizeSection(column, STATUS_COLUMN_WIDTH)
+    status.changed.connect(lambda: model.refresh_column(column))
+    model.modelReset.connect(status.reload)
+    window.saved.connect(status.reload)  # e.g. a company account set up: employees now use it
+    page.view.clicked.connect(testing.open_status)
+
+    employee_test_action = QAction(_tr("Testuj pocztę pracownika"), testing)
+    employee_test_action.setToolTip(test_button.toolTip())
+    employee_test_action.triggered.connect(testing.send_test_to_selected)
+    check_all_action = QAction(_tr("Sprawdź wszystkich"), testing)
+    check_all_action.triggered.connect(testing.check_all)
+    history_action = QAction(_tr("Historia testów…"), testing)
+    history_action.triggered.connect(testing.show_history)
+    for action in (employee_test_action, check_all_action, history_action):
+        window.toolbar.addAction(action)
+        window.tools_menu.addAction(action)
+
+    _stop_runs_on_quit()
+    testing.tools = TestingTools(
+        controller=controller,
+        panel=panel,
+        status=status,
+        status_column=column,
+        company_buttons=company_buttons,
+        test_button=test_button,
+        employee_test_action=employee_test_action,
+        check_all_action=check_all_action,
+        history_action=history_action,
+    )
+    return testing.tools
+
+
+def window_testing(widget: QWidget | None) -> WindowTesting | None:
+    """The test features of the settings window ``widget`` belongs to (also from its dialogs)."""
+    while widget is not None:
+        found = widget.findChild(WindowTesting, "smtpdesk_testing", Qt.FindChildOption.FindDirectChildrenOnly)
+        if found is not None:
+            return found
+        widget = widget.parentWidget()
+    return None
+
+
+_quit_hooked = False
+
+
+def _stop_runs_on_quit() -> None:
+    """When the application quits, runs still going are cancelled and their threads awaited."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if _quit_hooked or app is None:
+        return
+    app.aboutToQuit.connect(_stop_all)
+    _quit_hooked = True
+
+
+def _stop_all() -> None:
+    cancel_all_runs()
+    cancel_all_checks()

@@ -1,0 +1,213 @@
+"""The "Wyślij wiadomość testową" and "Sprawdź logowanie" buttons under an SMTP form.
+
+They test what is in the form right now, saved or not: the typed password, or the stored one when
+the field is empty. The last stored result of the account is shown next to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from smtpdesk.core.diagnosis.model import Fix, FixKind
+from smtpdesk.core.model import ContactMode
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.testing.last_result import LastResultLabel
+from smtpdesk.ui.testing.plan import UNSAVED_ACCOUNT, TestPlan
+from smtpdesk.ui.testing.test_dialog import TestDialog
+from smtpdesk.ui.widgets.smtp_section import SmtpSection
+
+if TYPE_CHECKING:
+    from smtpdesk.ui.employee_dialog import EmployeeDialog
+
+TextSource = Callable[[], str]
+
+
+class TestButtons(QObject):
+    """Owned by the section it serves; ``dialog`` is the last test window it opened."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    def __init__(
+        self,
+        section: SmtpSection,
+        store: Store,
+        secrets: SecretStore,
+        *,
+        sender_for: TextSource | None = None,
+        label_for: TextSource | None = None,
+        timeouts: Timeouts | None = None,
+        account_source: str = "",
+    ) -> None:
+        super().__init__(section)
+        self.account_source = account_source
+        self.section = section
+        self.store = store
+        self.secrets = secrets
+        self.sender_for = sender_for
+        self.label_for = label_for
+        self.timeouts = timeouts
+        self.dialog: TestDialog | None = None
+        self._sender_override = ""
+
+        self.send_button = QPushButton(self.tr("Wyślij wiadomość testową"))
+        self.send_button.setToolTip(
+            self.tr("Wysyła wiadomość przez ustawienia z formularza — także te jeszcze niezapisane")
+        )
+        self.login_button = QPushButton(self.tr("Sprawdź logowanie"))
+        self.login_button.setToolTip(self.tr("Łączy się i loguje na serwerze, nic nie wysyłając"))
+        self.last_result = LastResultLabel(store, lambda: self.section.account_key or UNSAVED_ACCOUNT)
+        self.send_button.clicked.connect(self._send_clicked)
+        self.login_button.clicked.connect(self._login_clicked)
+        layout = section.actions_layout
+        layout.addWidget(self.send_button)
+        layout.addWidget(self.login_button)
+        layout.addWidget(self.last_result, 1)
+        section.changed.connect(self._form_changed)
+
+    # -- what the buttons do ------------------------------------------------------------------
+
+    def test(self, *, login_only: bool) -> TestDialog | None:
+        """Opens the test window for the form as it is; None when the form needs fixing first."""
+        self._sender_override = ""
+        plan = self.plan(login_only=login_only)
+        if plan is None:
+            return None
+        if self.dialog is not None and self.dialog.isVisible() and not self.dialog.running:
+            self.dialog.close()
+        dialog = TestDialog(plan, self.store, self.section.window(), fix_handler=self._fix)
+        self.dialog = dialog
+        dialog.destroyed.connect(self._dialog_gone)
+        dialog.show()
+        dialog.start()
+        return dialog
+
+    @Slot()
+    def _send_clicked(self) -> None:
+        self.test(login_only=False)
+
+    @Slot()
+    def _login_clicked(self) -> None:
+        self.test(login_only=True)
+
+    def plan(self, *, login_only: bool) -> TestPlan | None:
+        try:
+            account = self.section.account()
+        except FieldError:
+            return None  # the message is already next to the field
+        if account is None:
+            self._tell(self.tr("Najpierw wpisz serwer poczty wychodzącej, port, nazwę użytkownika i hasło."))
+            return None
+        sender = self._sender_override or self._sender(account.username)
+        return TestPlan(
+            account=account,
+            password=self.section.password() or None,
+            sender=sender,
+            account_key=self.section.account_key or UNSAVED_ACCOUNT,
+            account_label=self._label(),
+            login_only=login_only,
+            timeouts=self._timeouts(),
+            account_source=self.account_source,
+            contact_mode=self._contact_mode(),
+        )
+
+    def _fix(self, fix: Fix) -> TestPlan | None:
+        """Applies ``fix`` to the form it came from, then gives the plan to test again."""
+        login_only = self.dialog.plan.login_only if self.dialog is not None else False
+        self.section.apply_fix(fix)
+        if fix.kind is FixKind.SET_SENDER:
+            self._sender_override = str(fix.params.get("sender", ""))
+        return self.plan(login_only=login_only)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _timeouts(self) -> Timeouts | None:
+        """Given ones, else those the settings window was set up with (e.g. short ones in tests)."""
+        if self.timeouts is not None:
+            return self.timeouts
+        from smtpdesk.ui.testing.install import window_testing
+
+        testing = window_testing(self.section)
+        return testing.timeouts if testing is not None else None
+
+    def _contact_mode(self) -> ContactMode | None:
+        try:
+            return self.store.load_settings().contact_mode
+        except StoreError:
+            return None
+
+    def _sender(self, username: str) -> str:
+        sender = self.sender_for().strip() if self.sender_for is not None else ""
+        if sender:
+            return sender
+        return username if "@" in username else ""
+
+    def _label(self) -> str:
+        label = self.label_for().strip() if self.label_for is not None else ""
+        return label or self.section.title()
+
+    def _form_changed(self) -> None:
+        self.last_result.refresh()
+
+    def _dialog_gone(self) -> None:
+        self.dialog = None
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Brak ustawień"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.section.window(),
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def attach_test_buttons(
+    section: SmtpSection,
+    store: Store,
+    secrets: SecretStore,
+    *,
+    sender_for: TextSource | None = None,
+    label_for: TextSource | None = None,
+    timeouts: Timeouts | None = None,
+    account_source: str = "",
+) -> TestButtons:
+    """Puts the test buttons and the last result into ``section.actions_layout``."""
+    return TestButtons(
+        section,
+        store,
+        secrets,
+        sender_for=sender_for,
+        label_for=label_for,
+        timeouts=timeouts,
+        account_source=account_source,
+    )
+
+
+def attach_employee_test_buttons(dialog: EmployeeDialog) -> TestButtons:
+    """The test buttons of the employee dialog: sent as the employee's e-mail, named after them."""
+
+    def name() -> str:
+        return " ".join(f"{dialog.first_name_edit.text()} {dialog.last_name_edit.text()}".split())
+
+    return attach_test_buttons(
+        dialog.smtp_section,
+        dialog.store,
+        dialog.secrets,
+        sender_for=dialog.email_edit.text,
+        label_for=name,
+        account_source="employee",
+    )
+
+
+def buttons_of(widget: QWidget) -> TestButtons | None:
+    """The buttons attached to a section (for owners that did not keep the returned object)."""
+    return widget.findChild(TestButtons)

@@ -1,0 +1,262 @@
+"""Starting the real entry point in-process: options, the settings file, first start, demo mode,
+language and the crash dialog."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from smtpdesk import paths
+from smtpdesk.core import i18n
+from smtpdesk.core.model import Company, OfficeSettings
+from smtpdesk.core.store import Store
+from smtpdesk.ui.application import GuiSession, run_gui, start_gui
+from smtpdesk.ui.crash_dialog import CrashReporter
+from smtpdesk.ui.settings_window import SettingsWindow
+
+WAIT_MS = 5000
+
+
+@pytest.fixture
+def sessions(qapp) -> Iterator[list[GuiSession]]:
+    """Sessions started by a test, closed afterwards however the test ended."""
+    started: list[GuiSession] = []
+    yield started
+    for session in started:
+        session.close()
+
+
+def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
+    session = start_gui(list(argv))
+    sessions.append(session)
+    return session
+
+
+def configure(directory: Path, name: str = "Biuro Żółć") -> None:
+    with Store.open(directory) as store:
+        store.save_settings(OfficeSettings(company=Company(name=name)))
+
+
+def test_the_window_opens_on_the_given_data_dir(qtbot, sessions, tmp_path):
+    directory = tmp_path / "biuro"
+    configure(directory)
+    session = start(sessions, "--data-dir", str(directory))
+    window = session.window
+    assert isinstance(window, SettingsWindow)
+    assert window.isVisible()
+    assert window.windowTitle() == "Ustawienia firmy"
+    assert window.company_page.name_edit.text() == "Biuro Żółć"
+    assert session.store is not None and session.store.path == paths.database_path(directory)
+    assert session.first_run is None  # configured: no welcome
+
+
+def test_without_data_dir_the_environment_variable_decides(sessions, data_dir):
+    session = start(sessions)
+    assert session.store is not None and session.store.path == paths.database_path(data_dir)
+
+
+def test_what_one_start_saves_the_next_start_shows(qtbot, sessions, tmp_path):
+    directory = tmp_path / "biuro"
+    first = start(sessions, "--data-dir", str(directory))
+    assert first.window is not None
+    first.window.company_page.name_edit.setText("Biuro Nieruchomości Łódź")
+    first.window.other_settings_page.smtp_section.host_edit.setText("smtp.biuro.pl")
+    assert first.window.save()
+    first.close()
+
+    second = start(sessions, "--data-dir", str(directory))
+    assert second.window is not None
+    assert second.window.company_page.name_edit.text() == "Biuro Nieruchomości Łódź"
+    assert second.window.other_settings_page.smtp_section.host_edit.text() == "smtp.biuro.pl"
+
+
+def test_closing_the_session_closes_the_window_and_the_settings_file(qtbot, sessions, tmp_path):
+    session = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    window, store = session.window, session.store
+    assert window is not None and store is not None
+    window.company_page.name_edit.setText("niezapisane")
+    session.close()
+    assert not window.isVisible()
+    with pytest.raises(Exception, match="zamknięty"):
+        store.load_settings()
+
+
+def test_an_unconfigured_start_offers_setup_or_demo_without_blocking(qtbot, sessions, tmp_path):
+    session = start(sessions, "--data-dir", str(tmp_path / "nowe"))
+    window, welcome = session.window, session.first_run
+    assert window is not None and welcome is not None
+    assert welcome.isVisible() and window.isVisible()
+    window.show_page(window.website_page)
+    qtbot.mouseClick(welcome.setup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.first_run is None, timeout=WAIT_MS)
+    assert window.tabs.currentWidget() is window.page_tab(window.company_page)
+
+
+def test_choosing_the_demo_on_first_start_switches_to_the_demo_agency(qtbot, sessions, tmp_path):
+    session = start(sessions, "--data-dir", str(tmp_path / "nowe"))
+    first_window, welcome = session.window, session.first_run
+    assert welcome is not None and first_window is not None
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.demo is not None, timeout=WAIT_MS)
+    assert session.window is not first_window
+    assert session.window is not None and session.window.isVisible()
+    assert session.window.employees_page.model.rowCount() > 0
+    demo = session.demo
+    assert demo is not None
+    session.close()
+    assert demo.stopped and not demo.data_dir.exists()
+
+
+def test_demo_mode_runs_on_a_throw_away_agency_and_cleans_up(qtbot, sessions, tmp_path):
+    directory = tmp_path / "biuro"
+    session = start(sessions, "--demo", "--data-dir", str(directory))
+    demo, window = session.demo, session.window
+    assert demo is not None and window is not None
+    assert session.store is demo.store and session.secrets is demo.secrets
+    assert "demoInboxAction" in [action.objectName() for action in window.tools_menu.actions()]
+    assert not paths.database_path(directory).exists()  # the real settings were never touched
+    window.close()  # the user closes the window: the demo stops with it
+    qtbot.waitUntil(lambda: demo.stopped, timeout=WAIT_MS)
+    assert not demo.data_dir.exists()
+
+
+def test_demo_if_unconfigured_starts_the_demo_only_on_an_empty_data_dir(sessions, tmp_path):
+    empty = start(sessions, "--demo-if-unconfigured", "--data-dir", str(tmp_path / "nowe"))
+    assert empty.demo is not None
+    empty.close()
+
+    directory = tmp_path / "biuro"
+    configure(directory)
+    configured = start(sessions, "--demo-if-unconfigured", "--data-dir", str(directory))
+    assert configured.demo is None
+    assert configured.window is not None
+    assert configured.window.company_page.name_edit.text() == "Biuro Żółć"
+
+
+def test_english_is_chosen_with_lang_and_polish_is_the_default(sessions, tmp_path):
+    configure(tmp_path / "biuro")
+    session = start(sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
+    assert i18n.language() == "en"
+    session.close()
+    polish = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    assert i18n.language() == "pl"
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"
+
+
+def test_an_unknown_option_is_refused(sessions, capsys):
+    with pytest.raises(SystemExit) as exited:
+        start(sessions, "--no-such-option")
+    assert exited.value.code == 2
+    assert "--no-such-option" in capsys.readouterr().err
+
+
+def test_a_settings_file_that_cannot_be_opened_is_explained(qtbot, sessions, tmp_path):
+    blocked = tmp_path / "plik"
+    blocked.write_text("nie folder", encoding="utf-8")
+    session = start(sessions, "--data-dir", str(blocked))
+    assert session.window is None
+    box = session.error_box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Nie można otworzyć ustawień"
+    box.accept()
+
+
+def test_run_gui_without_the_event_loop_starts_and_closes(qtbot, tmp_path):
+    configure(tmp_path / "biuro")
+    assert run_gui(["--data-dir", str(tmp_path / "biuro")], exec_loop=False) == 0
+    windows = [
+        w for w in QGuiApplication.topLevelWindows() if w.isVisible() and w.title() == "Ustawienia firmy"
+    ]
+    assert windows == []
+
+
+def test_run_gui_reports_failure_when_the_settings_cannot_open(qtbot, tmp_path):
+    blocked = tmp_path / "plik"
+    blocked.write_text("", encoding="utf-8")
+    assert run_gui(["--data-dir", str(blocked)], exec_loop=False) == 1
+
+
+# --- crashes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_a_slot_shows_the_crash_dialog_with_the_traceback(qtbot, capsys):
+    previous = sys.excepthook
+    reporter = CrashReporter()
+    reporter.install()
+    try:
+        with qtbot.waitSignal(reporter.dialog_shown, timeout=WAIT_MS) as shown:
+            QTimer.singleShot(0, lambda: 1 / 0)
+        dialog = shown.args[0]
+        qtbot.addWidget(dialog)
+        assert dialog.isVisible() and not dialog.isModal()
+        assert dialog.windowTitle() == "Błąd programu"
+        assert "ZeroDivisionError" in dialog.report()
+        assert "smtpdesk" in dialog.report().splitlines()[0]
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        assert dialog.copy_button.text() == "Skopiowano"
+        assert QGuiApplication.clipboard().text() == dialog.report()
+        # The previous hook still ran: the traceback also went to stderr.
+        assert "ZeroDivisionError" in capsys.readouterr().err
+    finally:
+        reporter.uninstall()
+    assert sys.excepthook is previous
+
+
+def test_start_gui_chains_to_the_hook_it_found_and_restores_it(sessions, tmp_path):
+    before = sys.excepthook
+    session = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    assert sys.excepthook is not before
+    session.close()
+    assert sys.excepthook is before
+    assert QCoreApplication.instance() is not None  # the test's application keeps running
+
+
+def test_a_settings_file_from_a_newer_version_is_explained_and_left_alone(qtbot, sessions, tmp_path):
+    import sqlite3
+
+    directory = tmp_path / "biuro"
+    directory.mkdir()
+    database = paths.database_path(directory)
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    before = database.read_bytes()
+    session = start(sessions, "--data-dir", str(directory))
+    assert session.window is None
+    box = session.error_box
+    assert box is not None and box.isVisible()
+    assert str(database) in box.text()
+    assert database.read_bytes() == before
+    box.accept()
+
+
+def test_lang_en_loads_the_english_translation_and_closing_unloads_it(qtbot, sessions, tmp_path, monkeypatch):
+    import subprocess
+
+    import PySide6
+
+    from smtpdesk.ui import translations
+
+    source = tmp_path / "smtpdesk_en.ts"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en">'
+        "<context><name>SettingsWindow</name><message><source>Ustawienia firmy</source>"
+        "<translation>Company settings</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    compiled = tmp_path / "smtpdesk_en.qm"
+    lrelease = Path(PySide6.__file__).parent / "lrelease"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True, timeout=60)
+    monkeypatch.setattr(translations, "translation_file", lambda lang: str(compiled))
+
+    english = start(sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
+    assert english.window is not None and english.window.windowTitle() == "Company settings"
+    english.close()
+    polish = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"

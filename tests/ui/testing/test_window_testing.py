@@ -1,0 +1,206 @@
+"""The test features inside the real settings window: toolbar and "Narzędzia", the status column
+of "Pracownicy" after check-all, the routed test of one employee, and the employee dialog."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from smtpdesk.core.model import (
+    COMPANY_ACCOUNT,
+    Company,
+    ContactMode,
+    Employee,
+    OfficeSettings,
+    employee_account,
+)
+from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.store import Store
+from smtpdesk.ui.application import start_gui
+from smtpdesk.ui.settings_window import SettingsWindow
+from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
+from smtpdesk.ui.testing.install import TestingTools, install_testing, window_testing
+from smtpdesk.ui.testing.test_buttons import buttons_of
+from smtpdesk.ui.testing.test_dialog import TestDialog
+from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
+
+ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów…"]
+
+
+@pytest.fixture
+def window(qtbot, store: Store, secrets: SecretStore, fast) -> Iterator[tuple[SettingsWindow, TestingTools]]:
+    shown = SettingsWindow(store, secrets)
+    qtbot.addWidget(shown)
+    tools = install_testing(shown, timeouts=fast)
+    shown.show()
+    shown.show_page(shown.employees_page)
+    yield shown, tools
+
+
+def test_the_application_puts_the_tests_into_its_window(qtbot, data_dir):
+    session = start_gui(["--data-dir", str(data_dir)])
+    try:
+        window = session.window
+        assert window is not None
+        qtbot.addWidget(window)
+        assert [a.text() for a in window.toolbar.actions()][: len(ACTIONS)] == ACTIONS
+        assert [a.text() for a in window.tools_menu.actions()][: len(ACTIONS)] == ACTIONS
+        company = buttons_of(window.other_settings_page.smtp_section)
+        assert company is not None and company.send_button.text() == "Wyślij wiadomość testową"
+        model = window.employees_page.model
+        assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "Poczta"
+        assert window_testing(window) is not None
+    finally:
+        session.close()
+
+
+def test_check_all_fills_the_status_column_and_a_click_opens_the_diagnosis(qtbot, window, office):
+    shown, tools = window
+    shown.reload()  # the office was stored after the window opened
+    page = shown.employees_page
+    assert page.model.rowCount() == 20
+    column = tools.status_column
+
+    with qtbot.waitSignal(tools.controller.finished, timeout=10_000):
+        qtbot.mouseClick(tools.panel.check_button, Qt.MouseButton.LeftButton)
+
+    view = page.view
+    for row in range(page.proxy.rowCount()):
+        index = page.proxy.index(row, column)
+        employee = index.data(page.model.EMPLOYEE_ROLE)
+        assert index.data().startswith(office.expected[employee.id]), (employee.full_name, index.data())
+    wrong = next(e for e in office.employees if office.expected[e.id].startswith("✗ Serwer nie przyjął"))
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(wrong.id), column)).row()
+    cell = page.proxy.index(row, column)
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).name() == "#cf222e"
+
+    view.scrollTo(cell)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
+
+    dialog = shown.findChild(DiagnosisDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "Serwer nie przyjął loginu lub hasła" in dialog.view.headline.text()
+
+
+def test_stored_results_show_in_the_status_column_after_a_restart(
+    qtbot, window, office, store, secrets, fast
+):
+    shown, tools = window
+    with qtbot.waitSignal(tools.controller.finished, timeout=10_000):
+        tools.controller.start()
+    shown.close()
+
+    again = SettingsWindow(store, secrets)
+    qtbot.addWidget(again)
+    later = install_testing(again, timeouts=fast)
+    texts = [
+        again.employees_page.proxy.index(row, later.status_column).data()
+        for row in range(again.employees_page.proxy.rowCount())
+    ]
+    assert all(text.startswith(("✓", "✗")) for text in texts)
+
+
+def test_the_toolbar_tests_an_employee_the_way_clients_get_the_mail(
+    qtbot, window, store, secrets, smtp_server
+):
+    shown, tools = window
+    server = smtp_server(users={"biuro@biuro.test": PASSWORD})
+    store.save_settings(
+        OfficeSettings(
+            company=Company(name="Biuro Łódź", email="biuro@biuro.test", phone="42 600 100 200"),
+            contact_mode=ContactMode.COMPANY,
+            company_smtp=server.account(username="biuro@biuro.test"),
+        )
+    )
+    secrets.set(COMPANY_ACCOUNT, PASSWORD)
+    agent = store.save_employee(Employee(first_name="Zofia", last_name="Żak", email="zofia@biuro.test"))
+    shown.reload()
+    shown.employees_page.select_employee(agent.id)
+
+    tools.employee_test_action.trigger()
+
+    dialog = shown.findChild(TestDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
+    assert dialog.run_result.ok
+    assert "Zofia Żak (przez: Konto firmowe)" in dialog.heading.text()
+    message = email.message_from_bytes(server.messages[0].data, policy=email.policy.default)
+    # Company contact mode: From is the office, replies go to the agent, the footer is the office's.
+    assert message["From"].addresses[0].addr_spec == "biuro@biuro.test"
+    assert message["Reply-To"].addresses[0].addr_spec == "zofia@biuro.test"
+    assert "42 600 100 200" in message.get_body(("plain",)).get_content()
+    assert store.history()[0].account_key == COMPANY_ACCOUNT
+
+
+def test_without_a_chosen_employee_the_toolbar_says_what_to_do(qtbot, window):
+    shown, tools = window
+    shown.show_page(shown.company_page)
+
+    tools.employee_test_action.trigger()
+
+    assert shown.findChild(TestDialog) is None
+    box = shown.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "Zaznacz pracownika na liście" in box.text()
+    assert shown.tabs.currentWidget() is shown.page_tab(shown.employees_page)
+    box.accept()
+
+
+def test_the_employee_dialog_has_the_test_buttons_and_tests_its_form(
+    qtbot, window, store, secrets, smtp_server
+):
+    shown, _tools = window
+    server = smtp_server()
+    employee = store.save_employee(
+        Employee(first_name="Anna", last_name="Nowak", email="anna@biuro.test", smtp=server.account())
+    )
+    secrets.set(employee_account(employee.id or 0), PASSWORD)
+    shown.reload()
+    shown.employees_page.select_employee(employee.id)
+    dialog = shown.employees_page.edit_selected()
+    assert dialog is not None
+    buttons = buttons_of(dialog.smtp_section)
+    assert buttons is not None
+
+    qtbot.mouseClick(buttons.send_button, Qt.MouseButton.LeftButton)
+
+    test = buttons.dialog
+    assert test is not None
+    qtbot.waitUntil(lambda: test.run_result is not None, timeout=WAIT_MS)
+    assert test.run_result.ok
+    assert "Anna Nowak" in test.heading.text()
+    assert server.messages[0].mail_from == "anna@biuro.test"
+    # The window's short timeouts reach the dialog's buttons too.
+    assert test.plan.timeouts is not None and test.plan.timeouts.probe == 0.5
+    assert "✓" in buttons.last_result.plain_text()
+    dialog.reject()
+
+
+def test_employees_without_own_account_show_the_company_accounts_last_result(
+    qtbot, window, store, secrets, smtp_server
+):
+    shown, tools = window
+    server = smtp_server(users={"biuro@biuro.test": PASSWORD})
+    agent = store.save_employee(Employee(first_name="Jan", last_name="Nowak", email="jan@biuro.test"))
+    shown.reload()
+    column = tools.status_column
+    page = shown.employees_page
+    assert page.proxy.index(0, column).data() == "—"
+
+    # The company account is typed in and saved in "Pozostałe ustawienia", then tested there.
+    fill(shown.other_settings_page.smtp_section, server.account(username="biuro@biuro.test"), PASSWORD)
+    assert shown.save()
+    qtbot.mouseClick(tools.company_buttons.login_button, Qt.MouseButton.LeftButton)
+    test = tools.company_buttons.dialog
+    assert test is not None
+    qtbot.waitUntil(lambda: test.run_result is not None, timeout=WAIT_MS)
+    assert test.run_result.ok
+
+    # Jan's mail goes through the company account: its result is his.
+    qtbot.waitUntil(lambda: str(page.proxy.index(0, column).data()).startswith("✓"), timeout=WAIT_MS)
+    assert page.proxy.index(0, column).data(page.model.EMPLOYEE_ROLE).id == agent.id
