@@ -137,21 +137,11 @@ def execute(request: TestRequest, *, on_progress: Callable[[ProgressEvent], None
 
 def _cancelled_result(request: TestRequest, stage: Stage) -> RunResult:
     """What to report when the engine did not wind down within the grace period."""
-    from smtpdesk.core.diagnosis import DiagnosisContext, diagnose
+    from smtpdesk.core.diagnosis import diagnose
 
     account = request.account
     facts = Facts(stage=stage, cancelled=True, host=account.host, port=account.port)
-    ctx = DiagnosisContext(
-        host=account.host,
-        port=account.port,
-        username=account.username,
-        sender=request.sender,
-        recipient=request.recipient,
-        security=account.security,
-        login_only=request.login_only,
-        lang=request.lang,
-    )
-    diagnosis = diagnose(facts, ctx)
+    diagnosis = diagnose(facts, request.diagnosis_context())
     return RunResult(
         ok=False,
         code=diagnosis.code,

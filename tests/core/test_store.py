@@ -116,13 +116,6 @@ def run(key: str, at: datetime, *, ok: bool = True, label: str = "Anna Nowak") -
     )
 
 
-@pytest.fixture
-def store(data_dir: Path):
-    s = Store.open(data_dir)
-    yield s
-    s.close()
-
-
 def raw_sql(store: Store, statement: str) -> None:
     """Change the file behind the store's back, through a connection of its own."""
     conn = sqlite3.connect(store.path)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from smtpdesk.core import i18n
@@ -25,18 +21,6 @@ from smtpdesk.ui.doctor_view import DoctorDialog
 PASSWORD = "Hasło-łódź-1"
 WAIT_MS = 3000
 COMPANY = Company(name="Biuro Nieruchomości Źródło", email="biuro@zrodlo.pl")
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 def seed_broken(store: Store, secrets: SecretStore) -> tuple[Employee, Employee]:

@@ -3,32 +3,15 @@ with the password in the keychain, and the question before unsaved edits are los
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from smtpdesk.core.model import Employee, Role, Security, SmtpAccount, employee_account
-from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store
 from smtpdesk.ui.employee_dialog import EmployeeDialog
 
 PASSWORD = "Hasło-łódź-1"
 WAIT_MS = 3000
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 def open_dialog(qtbot, store, secrets, employee: Employee | None = None) -> EmployeeDialog:

@@ -4,33 +4,18 @@ and staying light with thousands of employees."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from smtpdesk.core.model import Employee, Role, SmtpAccount, employee_account
-from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store
 from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 from smtpdesk.ui.settings_window import SettingsWindow
 
 PASSWORD = "Hasło-łódź-1"
 WAIT_MS = 3000
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 @pytest.fixture

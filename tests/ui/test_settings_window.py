@@ -30,18 +30,6 @@ PASSWORD = "Hasło-łódź-1"
 WAIT_MS = 3000
 
 
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
-
-
 def open_window(qtbot, store: Store, secrets: SecretStore) -> SettingsWindow:
     window = SettingsWindow(store, secrets)
     qtbot.addWidget(window)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import COMPANY_ACCOUNT, Security, SmtpAccount
-from smtpdesk.core.secrets import SecretState, SecretStore
+from smtpdesk.core.secrets import SecretState
 from smtpdesk.core.validation import FieldError
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
 
@@ -20,11 +20,6 @@ REFERENCE_LABELS = [
     "Nazwa użytkownika:",
     "Hasło:",
 ]
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from smtpdesk.core.diagnosis import DiagnosisContext, diagnose
+from smtpdesk.core.diagnosis import diagnose
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp import notes
@@ -584,19 +584,7 @@ class _Run:
     # -- the result ------------------------------------------------------------------------
     def _result(self, facts: Facts | None) -> RunResult:
         request, account = self.request, self.account
-        context = DiagnosisContext(
-            host=account.host,
-            port=account.port,
-            username=account.username,
-            sender=request.sender,
-            recipient=request.recipient,
-            security=account.security,
-            login_only=request.login_only,
-            lang=request.lang,
-            account_source=request.account_source,
-            contact_mode=request.contact_mode,
-        )
-        diagnosis = diagnose(facts, context, ok=facts is None)
+        diagnosis = diagnose(facts, request.diagnosis_context(), ok=facts is None)
         server_reply = self.server_reply
         if facts is not None:
             if facts.reply_code is not None:

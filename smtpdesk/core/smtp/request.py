@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
 from smtpdesk.core.model import ContactMode, SmtpAccount
 
@@ -42,6 +43,22 @@ class TestRequest:
     # so the diagnosis can tell e.g. which settings section to fix after "Sender address rejected".
     account_source: str = ""
     contact_mode: ContactMode | None = None
+
+    def diagnosis_context(self) -> DiagnosisContext:
+        """The user's own values that the diagnosis fills into its sentences."""
+        account = self.account
+        return DiagnosisContext(
+            host=account.host,
+            port=account.port,
+            username=account.username,
+            sender=self.sender,
+            recipient=self.recipient,
+            security=account.security,
+            login_only=self.login_only,
+            lang=self.lang,
+            account_source=self.account_source,
+            contact_mode=self.contact_mode,
+        )
 
     @property
     def has_credentials(self) -> bool:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -24,18 +22,6 @@ from smtpdesk.core.store import Store
 
 PASSWORD = "Hasło-łódź-1"
 COMPANY = Company(name="Biuro Źródło", email="biuro@zrodlo.pl")
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 def finding(store: Store, secrets: SecretStore, code: str) -> Finding:

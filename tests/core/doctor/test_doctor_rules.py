@@ -48,11 +48,6 @@ ANNA = agent(1, "Anna", "Łęcka", "anna@zrodlo.pl", own("anna@zrodlo.pl"))
 JAN = agent(2, "Jan", "Żółw", "jan@zrodlo.pl", own("jan@zrodlo.pl"))
 
 
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
-
-
 def store_passwords(secrets: SecretStore, *keys: str) -> None:
     for key in keys:
         secrets.set(key, "Hasło-łódź-1")

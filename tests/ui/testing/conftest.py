@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -27,18 +26,6 @@ from tests.fixtures.smtp_servers import RunningServer
 
 WAIT_MS = 5000
 PASSWORD = "Hasło-łódź-1"
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def secrets() -> SecretStore:
-    return SecretStore()
 
 
 @pytest.fixture
