@@ -24,6 +24,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.testing import install_testing
 from smtpdesk.ui.translations import install_translators, remove_translators
@@ -222,16 +223,18 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
 
 def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int:
     """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
-    session = start_gui(sys.argv[1:] if argv is None else argv)
-    try:
-        failed = session.window is None  # the reason is on screen in session.error_box
-        if not exec_loop or (failed and session.error_box is None):
-            session.app.processEvents()
-            return 1 if failed else 0
-        code = session.app.exec()
-        return 1 if failed else code
-    finally:
-        session.close()
+    with quit_on_signals() as quit_request:
+        session = start_gui(sys.argv[1:] if argv is None else argv)
+        try:
+            failed = session.window is None  # the reason is on screen in session.error_box
+            if not exec_loop or quit_request.requested or (failed and session.error_box is None):
+                session.app.processEvents()
+                return 1 if failed else 0
+            quit_request.keep_awake()
+            code = session.app.exec()
+            return 1 if failed else code
+        finally:
+            session.close()
 
 
 def _live(widget: QWidget | None) -> QWidget | None:
