@@ -77,6 +77,8 @@ def _run(argv: list[str]) -> int:
     if printer is not None:
         printer.finish()
     result.notes.extend(note for note in prepared.warnings if note not in result.notes)
+    if prepared.record is not None:
+        prepared.record(result)
     _report(result, options)
     return EXIT_OK if result.ok else EXIT_FAILED
 

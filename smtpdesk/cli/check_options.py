@@ -13,7 +13,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from smtpdesk.core import validation
 from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
 from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.core.smtp.engine import TestRequest, Timeouts
+from smtpdesk.core.smtp.result import RunResult
 
 PROG = "smtpdesk check"
 MAX_TIMEOUT_S = 600.0
@@ -78,6 +79,9 @@ class PreparedCheck:
     request: TestRequest
     label: str = ""  # e.g. "konto SMTP pracownika Jan Kowalski"; empty for a server given by hand
     warnings: tuple[str, ...] = ()  # what the routing rules want the user to know
+    # Stores the finished run in the settings' history (saved accounts only), so the window shows
+    # a check made from a terminal as the account's last result.
+    record: Callable[[RunResult], None] | None = None
 
 
 _T = {

@@ -7,13 +7,17 @@ no saved password, no sender address) ends as a diagnosis, not as a usage error.
 
 from __future__ import annotations
 
+import logging
 import shlex
+from functools import partial
 from pathlib import Path
 
 from smtpdesk import paths
 from smtpdesk.cli.check_options import CheckOptions, PreparedCheck, StoredTarget
 from smtpdesk.cli.parsing import UsageError
+from smtpdesk.core.check_all import route_label
 from smtpdesk.core.diagnosis import Diagnosis, DiagnosisContext, diagnose
+from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
@@ -31,6 +35,8 @@ from smtpdesk.core.wording import (
     EMPLOYEE_SMTP_PLACE,
     employee_name,
 )
+
+log = logging.getLogger(__name__)
 
 INVALID_SETTINGS = "invalid_settings"
 
@@ -182,7 +188,34 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
         account_source=route.source,
         contact_mode=settings.contact_mode,
     )
-    return PreparedCheck(request=request, label=label, warnings=warnings)
+    record = None
+    if route.account_key is not None:
+        record = partial(_record, target, route.account_key, history_label(route, employee, lang))
+    return PreparedCheck(request=request, label=label, warnings=warnings, record=record)
+
+
+def history_label(route: Route, employee: Employee | None, lang: Lang) -> str:
+    """How the window's history names the account (as its own test buttons do)."""
+    if route.source == "employee" and employee is not None:
+        return employee.full_name
+    return route_label(route.source, lang)
+
+
+def _record(target: StoredTarget, account_key: str, label: str, result: RunResult) -> None:
+    """Adds the run to the history; a history that cannot be written never changes the verdict."""
+    if result.code == "cancelled":
+        return  # as in the window: a cancelled run has no outcome worth keeping
+    directory = paths.data_dir(target.data_dir)
+    if not paths.database_path(directory).is_file():
+        return
+    try:
+        store = Store.open(directory)
+        try:
+            store.add_history(HistoryEntry.from_result(result, account_key, label))
+        finally:
+            store.close()
+    except (StoreError, OSError) as error:
+        log.warning("the run could not be added to the history: %s", type(error).__name__)
 
 
 def _load(target: StoredTarget, lang: Lang) -> tuple[OfficeSettings, list[Employee]]:

@@ -34,6 +34,9 @@ from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.demo.accounts import MAILBOXES, DemoMailbox
 
 log = logging.getLogger(__name__)
+# aiosmtpd reports every odd client (e.g. a TLS hello on the STARTTLS port, which the wrong-security
+# test sends on purpose) at WARNING; without a handler Python prints those raw bytes to the terminal.
+logging.getLogger("mail.log").addHandler(logging.NullHandler())
 
 HOST = "127.0.0.1"
 CA_FILE_NAME = "demo-ca.pem"

@@ -255,3 +255,22 @@ def test_no_keychain_on_this_computer_suggests_checking_with_the_password(smtp_s
     assert "nie ma dostępnego pęku kluczy" in out
     assert f"smtpdesk check --host {server.host} --port {server.port} --user {OFFICE} --password-stdin" in out
     assert "Kod: invalid_settings" in out
+
+
+def test_a_check_of_saved_settings_becomes_the_accounts_last_result(smtp_server, data_dir, capsys):
+    server = smtp_server(users={JAN: JAN_PASSWORD})
+    settings = OfficeSettings(company=COMPANY, contact_mode=ContactMode.AGENT)
+    [saved] = seed(data_dir, settings, jan(smtp=server.account(username=JAN)))
+    assert saved.id is not None
+    SecretStore().set(employee_account(saved.id), "Złe-hasło-9")
+
+    status, _, _ = check(capsys, "--employee", JAN, "--login-only")
+
+    assert status == 1
+    store = Store.open(data_dir)
+    try:
+        last = store.last_results()[employee_account(saved.id)]
+    finally:
+        store.close()
+    assert (last.code, last.login_only, last.account_label) == ("auth_failed", True, "Jan Kowalski")
+    assert "Złe-hasło-9" not in repr(last)
