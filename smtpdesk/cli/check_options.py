@@ -195,6 +195,12 @@ _E = {
         pl="--password-env: zmienna środowiskowa {name} nie jest ustawiona",
         en="--password-env: the environment variable {name} is not set",
     ),
+    "env_unset_unnamed": Msg(
+        pl="--password-env: podana zmienna środowiskowa nie jest ustawiona; podaj samą nazwę zmiennej "
+        "(np. SMTP_HASLO), a nie jej wartość ($SMTP_HASLO)",
+        en="--password-env: the environment variable given is not set; give just the variable's name "
+        "(e.g. SMTP_PW), not its value ($SMTP_PW)",
+    ),
     "env_empty": Msg(
         pl="--password-env: zmienna środowiskowa {name} jest pusta",
         en="--password-env: the environment variable {name} is empty",
@@ -249,6 +255,9 @@ _E = {
 }
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# A name of an unset variable is repeated only when it looks like one (SMTP_PW): "--password-env
+# $SMTP_PW" passes the password itself, which must not end up in a terminal or a CI log.
+_CONVENTIONAL_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")
 # Anything that looks like an attempt to pass a password as an option value.
 _PASSWORD_OPTION = re.compile(r"^--?(pass|pw|pwd|secret)", re.IGNORECASE)
 _ALLOWED_PASSWORD_OPTIONS = ("--password-env", "--password-stdin")
@@ -487,6 +496,8 @@ def _password_from_environment(name: str, lang: Lang, environ: Mapping[str, str]
     if not _ENV_NAME.match(name):
         raise UsageError(_E["env_name_invalid"].text(lang))
     if name not in environ:
+        if not _CONVENTIONAL_ENV_NAME.match(name):
+            raise UsageError(_E["env_unset_unnamed"].text(lang))
         raise UsageError(_E["env_unset"].text(lang, name=name))
     if not environ[name]:
         raise UsageError(_E["env_empty"].text(lang, name=name))

@@ -91,7 +91,7 @@ def plan_office(
                 sender=sender,
                 recipient=sender,
                 login_only=login_only,
-                message=None if login_only or build is None else build(),
+                message=None if login_only or build is None else _built(build),
                 account_source=source,
                 contact_mode=settings.contact_mode,
             )
@@ -120,6 +120,15 @@ def plan_office(
         build = partial(_test_message, route, lang)
         employee_jobs[employee.id] = add(route.account_key, label, route.account, sender, build, route.source)
     return OfficePlan(jobs=tuple(jobs.values()), employee_jobs=employee_jobs, company_job=company_job)
+
+
+def _built(build: Callable[[], bytes]) -> bytes | None:
+    """The message, or None when an address cannot make one (e.g. a login used as From that is
+    no valid address): the engine then stops that one check with a diagnosis of the settings."""
+    try:
+        return build()
+    except ValueError:
+        return None
 
 
 def _test_message(route: Route, lang: Lang) -> bytes:

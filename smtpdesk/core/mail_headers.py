@@ -20,10 +20,10 @@ _EW_BYTES = 39
 _MAX_PLAIN_WORD = 60
 # C0 and C1 controls (CR, LF, NEL …) and the Unicode line and paragraph separators.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# RFC 5322 atext (plus any non-ASCII letter, RFC 6532) and dots: a local part needing no quotes.
-_LOCAL_PART = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+)*"
-)
+# RFC 5322 atext (plus non-ASCII text, RFC 6532, without the C1 controls and the Unicode line and
+# paragraph separators) and dots: a local part needing no quotes.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00a0-\u2027\u202a-\U0010ffff-]"
+_LOCAL_PART = re.compile(rf"{_ATEXT}+(\.{_ATEXT}+)*")
 _DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 _LITERAL = re.compile(r"\[(?:IPv6:)?[0-9A-Fa-f:.]+\]")
 _PLAIN_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")

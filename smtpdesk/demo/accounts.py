@@ -8,7 +8,7 @@ may send as anyone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Role
@@ -21,7 +21,7 @@ class DemoMailbox:
     """An account on the demo server."""
 
     login: str
-    password: str  # the password the demo server accepts
+    password: str = field(repr=False)  # the password the demo server accepts
     # A company (collective) account may put any address in MAIL FROM; a personal one only its login.
     send_as_anyone: bool = False
 
@@ -38,7 +38,7 @@ class DemoPerson:
     mailbox: DemoMailbox | None  # None: no own SMTP account, mail goes through the company account
     hint: Msg  # what trying this person's test mail shows
     expected: str  # diagnosis code of this person's test mail in agent contact mode
-    stored_password: str | None = None  # None: the demo stores the mailbox's real password
+    stored_password: str | None = field(default=None, repr=False)  # None: the mailbox's real one
 
     @property
     def password_to_store(self) -> str:

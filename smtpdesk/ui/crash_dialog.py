@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -135,11 +135,18 @@ class CrashReporter(QObject):
         if QApplication.instance() is None:
             return
         dialog = CrashDialog(report, self._parent_window())
-        dialog.finished.connect(lambda _result: self._forget(dialog))
+        # A bound slot: a closure over a dialog that deletes itself on close can crash PySide.
+        dialog.finished.connect(self._dialog_finished)
         self.dialogs.append(dialog)
         dialog.show()
         dialog.raise_()
         self.dialog_shown.emit(dialog)
+
+    @Slot()
+    def _dialog_finished(self) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, CrashDialog):
+            self._forget(dialog)
 
     def _forget(self, dialog: CrashDialog) -> None:
         if dialog in self.dialogs:

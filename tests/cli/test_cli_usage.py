@@ -122,6 +122,17 @@ def test_a_password_given_to_password_env_is_not_repeated(capsys):
     assert SECRET not in err
 
 
+@pytest.mark.parametrize("password", ["Sekret2024", "haslo_do_poczty", "ZIMA2024"])
+def test_a_password_passed_as_password_env_value_is_not_repeated(monkeypatch, capsys, password):
+    # "--password-env $SMTP_PW" hands over the password itself, which looks like a variable name.
+    monkeypatch.delenv(password, raising=False)
+    status, out, err = check(
+        capsys, "--host", "h.test", "--port", "587", "--user", "anna@biuro.test", "--password-env", password
+    )
+    assert_usage_error(status, out, err, "nie jest ustawiona", "nazwę zmiennej")
+    assert password not in err
+
+
 def test_user_without_any_password_source(capsys):
     status, out, err = check(capsys, "--host", "h.test", "--port", "587", "--user", "anna@biuro.test")
     assert_usage_error(status, out, err, "podaj hasło przez --password-env", "--password-stdin")

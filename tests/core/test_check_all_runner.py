@@ -143,3 +143,32 @@ def test_an_empty_office_finishes_at_once() -> None:
     runner = CheckAll([], password_for=lambda _key: None, on_result=lambda *_: None, on_finished=done.append)
     runner.start()
     assert runner.wait(0) and done == [False]
+
+
+def test_a_from_address_no_message_can_carry_is_diagnosed_not_raised() -> None:
+    # Company e-mail left empty: the company login becomes the From address, and this one has a
+    # domain no mail can be sent from.
+    login = "jan@firma_biuro.pl"
+    settings = OfficeSettings(
+        company=Company(name="Biuro"),
+        contact_mode=ContactMode.COMPANY,
+        company_smtp=SmtpAccount(host="127.0.0.1", port=9, username=login),
+    )
+    plan = plan_office(settings, [_employee(1)], login_only=False)
+    (job,) = plan.jobs
+    assert job.sender == login and job.message is None
+    done = threading.Event()
+    results: list[RunResult] = []
+    runner = CheckAll(
+        plan.jobs,
+        password_for=lambda _key: PASSWORD,
+        on_result=lambda _job, result: results.append(result),
+        on_finished=lambda _cancelled: done.set(),
+        timeouts=Timeouts(connect=1, greeting=1, command=1, data=1, probe=0.5),
+    )
+    runner.start()
+    assert done.wait(5)
+    (result,) = results
+    assert not result.ok
+    assert result.stage.value == "config"  # nothing was sent anywhere
+    assert result.code == "invalid_settings"

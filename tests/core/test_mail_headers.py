@@ -72,6 +72,10 @@ def test_an_address_without_a_name_is_bare() -> None:
         "a@",
         "@x.pl",
         "a(comment)@x.pl",
+        "a\x85b@x.pl",  # NEL, a line break to Unicode
+        "a\u2028b@x.pl",
+        "a\u2029b@x.pl",
+        "a\x9bb@x.pl",
     ],
 )
 def test_addresses_that_could_be_read_as_something_else_are_refused(text: str) -> None:

@@ -97,3 +97,13 @@ def test_the_stories_differ_as_promised():
     assert not rejected.mailbox.send_as_anyone
     assert COMPANY_MAILBOX.send_as_anyone
     assert any(p.mailbox is None and p.role is Role.AGENT for p in PEOPLE)
+
+
+def test_the_demo_passwords_are_not_in_the_repr_of_its_people_and_mailboxes():
+    for person in PEOPLE:
+        shown = repr(person)
+        assert person.email in shown
+        assert person.password_to_store == "" or person.password_to_store not in shown
+        if person.mailbox is not None:
+            assert person.mailbox.password not in shown
+            assert person.mailbox.password not in repr(person.mailbox)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from shiboken6 import isValid
 
 from smtpdesk import paths
 from smtpdesk.core import i18n
@@ -206,6 +207,28 @@ def test_a_bug_in_a_slot_shows_the_crash_dialog_with_the_traceback(qtbot, capsys
     finally:
         reporter.uninstall()
     assert sys.excepthook is previous
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_closed_crash_dialog_is_forgotten_and_deleted(qtbot, capsys):
+    reporter = CrashReporter()
+    reporter.install()
+    try:
+        shown = []
+        reporter.dialog_shown.connect(shown.append)
+        QTimer.singleShot(0, lambda: 1 / 0)
+        QTimer.singleShot(0, lambda: [][1])
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT_MS)
+        first, second = shown
+        qtbot.addWidget(second)
+        assert reporter.dialogs == [first, second]
+        qtbot.mouseClick(first.close_button, Qt.MouseButton.LeftButton)
+        assert reporter.dialogs == [second]
+        qtbot.waitUntil(lambda: not isValid(first), timeout=WAIT_MS)
+        assert "IndexError" in second.report()
+        capsys.readouterr()
+    finally:
+        reporter.uninstall()
 
 
 def test_start_gui_chains_to_the_hook_it_found_and_restores_it(sessions, tmp_path):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from smtpdesk.core.model import Employee, Role, SmtpAccount, employee_account
 from smtpdesk.ui.employee_dialog import EmployeeDialog
@@ -148,6 +149,35 @@ def test_usun_confirmed_removes_the_employee_and_its_keychain_entry(
     assert [row[0] for row in rows(page)] == ["Bartek Zieliński"]
     assert ("smtpdesk", employee_account(anna.id)) not in memory_keyring.entries
     assert page.count_label.text() == "Pracowników: 1"
+
+
+def test_two_removals_in_a_row_each_remove_the_employee_asked_about(
+    qtbot, anna, bartek, window, store, memory_keyring
+):
+    page = window.employees_page
+    for employee, left in ((anna, [bartek]), (bartek, [])):
+        page.select_employee(employee.id)
+        box = page.remove_selected()
+        assert box is not None and employee.first_name in box.text()
+        remove = next(b for b in box.buttons() if b.text() == "&Usuń")
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.confirm_box is None, timeout=WAIT_MS)
+        # The closed box is really deleted before the next question.
+        qtbot.waitUntil(lambda box=box: not isValid(box), timeout=WAIT_MS)
+        assert store.list_employees() == left
+    assert rows(page) == []
+    assert not memory_keyring.entries
+
+
+def test_escape_and_a_second_usun_while_asking_keep_the_employee(qtbot, anna, window, store):
+    page = window.employees_page
+    page.select_employee(anna.id)
+    box = page.remove_selected()
+    assert box is not None
+    assert page.remove_selected() is box  # one question at a time
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.confirm_box is None, timeout=WAIT_MS)
+    assert store.list_employees() == [anna]
 
 
 def test_search_filters_on_name_e_mail_and_phone_ignoring_case(qtbot, anna, bartek, window):

@@ -6,7 +6,7 @@ question), so this page takes no part in the window's "Zapisz".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ class EmployeesPage(SettingsPage):
         self.secrets = secrets
         self.dialog: EmployeeDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self._removing: int | None = None  # the employee the open confirm_box asks about
 
         self.model = EmployeesModel()
         self.proxy = EmployeesFilter(self.model)
@@ -141,32 +142,42 @@ class EmployeesPage(SettingsPage):
 
     def remove_selected(self) -> QMessageBox | None:
         """Asks first; the employee and its keychain entry go when the user confirms."""
+        if self.confirm_box is not None:  # one question at a time
+            self.confirm_box.raise_()
+            return self.confirm_box
         employee = self.selected_employee()
         if employee is None or employee.id is None:
             return None
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is typed by a user, not markup
         box.setWindowTitle(self.tr("Usuwanie pracownika"))
         box.setText(self.tr("Usunąć pracownika {name}?").format(name=employee.full_name or employee.email))
         box.setInformativeText(
             self.tr("Zapisane hasło SMTP tego pracownika zostanie usunięte z pęku kluczy.")
         )
-        remove = box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        employee_id = employee.id
-
-        def answered() -> None:
-            self.confirm_box = None
-            if box.clickedButton() is remove:
-                self._remove(employee_id)
-
-        box.finished.connect(answered)
+        # A bound slot, not a closure over the box and its buttons: a closure keeps wrappers of a
+        # box that deletes itself on close, which has crashed PySide at teardown.
+        box.finished.connect(self._remove_answered)
         self.confirm_box = box
+        self._removing = employee.id
         box.open()
         return box
+
+    @Slot()
+    def _remove_answered(self) -> None:
+        box, employee_id = self.confirm_box, self._removing
+        self.confirm_box, self._removing = None, None
+        if box is None or employee_id is None:
+            return
+        clicked = box.clickedButton()
+        if clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole:
+            self._remove(employee_id)
 
     def _remove(self, employee_id: int) -> None:
         try:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import format_ms, stage_text
-from smtpdesk.core.store import Store
+from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
 from smtpdesk.ui.testing.history_events import clear_history, history_events
 from smtpdesk.ui.testing.last_result import outcome_text, when_text
@@ -45,6 +45,7 @@ class HistoryDialog(QDialog):
         self.entries: list[HistoryEntry] = []
         self._confirm: QMessageBox | None = None
         self._confirm_key: str | None = None
+        self.error_box: QMessageBox | None = None  # the last "could not clear" message
 
         self.account_combo = QComboBox()
         self.account_combo.currentIndexChanged.connect(self.reload)
@@ -207,7 +208,19 @@ class HistoryDialog(QDialog):
             self.clear(key)
 
     def clear(self, key: str | None) -> None:
-        clear_history(self.store, key)
+        try:
+            clear_history(self.store, key)
+        except StoreError as error:  # a failing disk: say so, keep the list as it is
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Nie wyczyszczono historii"),
+                self.tr("Nie udało się wyczyścić historii testów: {reason}").format(reason=error),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.error_box = box
+            box.open()
 
     @Slot(object, object)
     def _recorded(self, store: object, _entry: HistoryEntry) -> None:

@@ -16,7 +16,7 @@ UNSAVED_ACCOUNT = "smtp:unsaved"
 @dataclass(frozen=True)
 class TestPlan:
     account: SmtpAccount
-    password: str | None
+    password: str | None = field(repr=False)  # repr() ends up in logs and tracebacks
     sender: str
     account_key: str
     account_label: str

@@ -138,3 +138,27 @@ def test_the_last_result_label_opens_the_accounts_history(
     qtbot.addWidget(dialog)
     assert dialog.account_key() == employee_account(2)
     assert dialog.table.rowCount() == 1
+
+
+def test_a_failed_clear_is_explained_and_the_list_stays(
+    qtbot, form, store: Store, secrets: SecretStore, smtp_server, fast_timeouts
+):
+    server = smtp_server()
+    form.load(None, COMPANY_ACCOUNT)
+    fill(form, server.account(), PASSWORD)
+    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    _run_test(qtbot, buttons, login_only=True)
+    dialog = HistoryDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 1
+
+    store.close()  # e.g. the application is quitting, or the file went away
+    box = dialog.ask_clear()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    error = dialog.error_box
+    assert error is not None and error.isVisible()
+    assert "Nie udało się wyczyścić historii testów" in error.text()
+    assert dialog.table.rowCount() == 1
+    error.accept()
