@@ -27,6 +27,7 @@ from smtpdesk.core.model import Employee, Role, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import FieldError, normalise_email, normalise_phone
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import Problem
 from smtpdesk.ui.testing.test_buttons import attach_employee_test_buttons
 from smtpdesk.ui.widgets.field_error import FieldErrors
@@ -225,15 +226,12 @@ class EmployeeDialog(QDialog):
         try:
             stored = self.store.save_employee(employee)
         except (StoreError, OSError) as error:
-            box = QMessageBox(
+            show_message(
+                self,
                 QMessageBox.Icon.Critical,
                 self.tr("Nie zapisano pracownika"),
                 self.tr("Nie udało się zapisać danych pracownika: {reason}").format(reason=error),
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
             return False
         assert stored.id is not None
         self.smtp_section.save_password(self.secrets, employee_account(stored.id))

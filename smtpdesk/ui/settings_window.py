@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import Problem, SettingsPage
 from smtpdesk.ui.pages.company_page import CompanyPage
 from smtpdesk.ui.pages.employees_page import EmployeesPage
@@ -234,15 +235,12 @@ class SettingsWindow(QMainWindow):
         problem.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_save_failure(self, reason: str) -> None:
-        box = QMessageBox(
+        show_message(
+            self,
             QMessageBox.Icon.Critical,
             self.tr("Nie zapisano ustawień"),
             self.tr("Nie udało się zapisać ustawień: {reason}").format(reason=reason),
-            QMessageBox.StandardButton.Ok,
-            self,
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Plik"))

@@ -24,6 +24,7 @@ from smtpdesk.core.model import Employee, OfficeSettings, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.employee_dialog import EmployeeDialog
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import SettingsPage
 from smtpdesk.ui.pages.employees_model import EmployeesFilter, EmployeesModel
 
@@ -183,15 +184,12 @@ class EmployeesPage(SettingsPage):
         try:
             self.store.delete_employee(employee_id)
         except (StoreError, OSError) as error:
-            failed = QMessageBox(
+            show_message(
+                self,
                 QMessageBox.Icon.Critical,
                 self.tr("Nie usunięto pracownika"),
                 self.tr("Nie udało się usunąć pracownika: {reason}").format(reason=error),
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            failed.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            failed.open()
             return
         self.secrets.delete(employee_account(employee_id))
         self.model.remove(employee_id)

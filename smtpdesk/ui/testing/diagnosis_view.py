@@ -35,6 +35,7 @@ from smtpdesk.core.report import (
     technical_details,
 )
 from smtpdesk.core.smtp.result import RunResult
+from smtpdesk.ui.msgbox import show_message
 
 log = logging.getLogger(__name__)
 
@@ -322,17 +323,14 @@ class DiagnosisView(QWidget):
             Path(path).write_text(self.report_text(), encoding="utf-8")
         except OSError as exc:
             log.warning("could not save the report to %s: %s", path, exc.strerror or exc)
-            box = QMessageBox(
+            show_message(
+                self,
                 QMessageBox.Icon.Warning,
                 self.tr("Nie zapisano raportu"),
                 self.tr("Nie udało się zapisać raportu w {path}: {reason}").format(
                     path=path, reason=exc.strerror or str(exc)
                 ),
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
             return
         self.status.setText(self.tr("Zapisano: {name}").format(name=Path(path).name))
         self.report_saved.emit(path)

@@ -24,6 +24,7 @@ from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import format_ms, stage_text
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
 from smtpdesk.ui.testing.history_events import clear_history, history_events
 from smtpdesk.ui.testing.last_result import outcome_text, when_text
@@ -211,16 +212,13 @@ class HistoryDialog(QDialog):
         try:
             clear_history(self.store, key)
         except StoreError as error:  # a failing disk: say so, keep the list as it is
-            box = QMessageBox(
+            box = show_message(
+                self,
                 QMessageBox.Icon.Warning,
                 self.tr("Nie wyczyszczono historii"),
                 self.tr("Nie udało się wyczyścić historii testów: {reason}").format(reason=error),
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.error_box = box
-            box.open()
 
     @Slot(object, object)
     def _recorded(self, store: object, _entry: HistoryEntry) -> None:

@@ -21,6 +21,7 @@ from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import Employee
 from smtpdesk.core.routing import Route, resolve
 from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 from smtpdesk.ui.testing.check_all import (
     CheckAllController,
@@ -153,11 +154,7 @@ class WindowTesting(QObject):
         self.history = None
 
     def _tell(self, title: str, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self.window, QMessageBox.Icon.Information, title, text)
 
 
 def _message(route: Route, recipient: str) -> bytes:

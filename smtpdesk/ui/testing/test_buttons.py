@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from smtpdesk.core.diagnosis.model import Fix, FixKind
@@ -18,6 +18,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.testing.last_result import LastResultLabel
 from smtpdesk.ui.testing.plan import UNSAVED_ACCOUNT, TestPlan
 from smtpdesk.ui.testing.test_dialog import TestDialog
@@ -159,15 +160,7 @@ class TestButtons(QObject):
         self.dialog = None
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Brak ustawień"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self.section.window(),
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self.section.window(), QMessageBox.Icon.Information, self.tr("Brak ustawień"), text)
 
 
 def attach_test_buttons(
