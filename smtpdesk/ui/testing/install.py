@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
 from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, route_label
 from smtpdesk.core.i18n import language
@@ -38,8 +38,6 @@ from smtpdesk.ui.testing.worker import cancel_all_runs
 
 if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
-
-STATUS_COLUMN_WIDTH = 280
 
 
 def _tr(text: str) -> str:
@@ -215,7 +213,8 @@ def install_testing(
 
     model = page.model
     column = model.add_column(_tr("Poczta"), lambda employee, role: _status_data(status.cell(employee), role))
-    page.view.horizontalHeader().resizeSection(column, STATUS_COLUMN_WIDTH)
+    # Shares the spare width with the e-mail column: long addresses and result titles both matter.
+    page.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     status.changed.connect(lambda: model.refresh_column(column))
     model.modelReset.connect(status.reload)
     window.saved.connect(status.reload)  # e.g. a company account set up: employees now use it
