@@ -203,8 +203,6 @@ def history_label(route: Route, employee: Employee | None, lang: Lang) -> str:
 
 def _record(target: StoredTarget, account_key: str, label: str, result: RunResult) -> None:
     """Adds the run to the history; a history that cannot be written never changes the verdict."""
-    if result.code == "cancelled":
-        return  # as in the window: a cancelled run has no outcome worth keeping
     directory = paths.data_dir(target.data_dir)
     if not paths.database_path(directory).is_file():
         return

@@ -8,6 +8,8 @@ from typing import Any
 
 from smtpdesk.core.smtp.result import RunResult
 
+CANCELLED = "cancelled"
+
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
@@ -38,6 +40,11 @@ class HistoryEntry:
         at = self.at
         at = at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
         object.__setattr__(self, "at", at)
+
+    @property
+    def has_outcome(self) -> bool:
+        """False for a run the user cancelled: it is kept, but says nothing about the account."""
+        return self.code != CANCELLED
 
     @classmethod
     def from_result(cls, result: RunResult, account_key: str, account_label: str) -> HistoryEntry:

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from smtpdesk import paths
-from smtpdesk.core.history import HistoryEntry
+from smtpdesk.core.history import CANCELLED, HistoryEntry
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Employee, OfficeSettings, SmtpAccount, employee_account
 from smtpdesk.core.store_migrations import (
@@ -251,14 +251,24 @@ class Store:
         return [_history_from(row) for row in rows]
 
     def last_results(self) -> dict[str, HistoryEntry]:
-        """The newest run of every account that has one."""
+        """The newest run with an outcome (not cancelled) of every account that has one."""
         with self._reading() as conn:
             rows = conn.execute(
                 "SELECT * FROM (SELECT *, row_number() OVER ("
-                " PARTITION BY account_key ORDER BY at DESC, id DESC) AS position FROM history)"
-                " WHERE position = 1"
+                " PARTITION BY account_key ORDER BY at DESC, id DESC) AS position FROM history"
+                " WHERE code != ?) WHERE position = 1",
+                (CANCELLED,),
             ).fetchall()
         return {row["account_key"]: _history_from(row) for row in rows}
+
+    def last_result(self, account_key: str) -> HistoryEntry | None:
+        """The newest run of ``account_key`` with an outcome (a cancelled one has none)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT * FROM history WHERE account_key = ? AND code != ? ORDER BY at DESC, id DESC LIMIT 1",
+                (account_key, CANCELLED),
+            ).fetchone()
+        return None if row is None else _history_from(row)
 
     def clear_history(self, account_key: str | None = None) -> None:
         with self._writing() as conn:

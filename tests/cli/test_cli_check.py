@@ -273,6 +273,24 @@ def test_timeout_option_bounds_the_wait_for_a_silent_server(silent_server, capsy
     assert elapsed < 8, "the default 30 s greeting timeout was used instead of --timeout 1"
 
 
+def test_no_encryption_sends_the_password_only_with_allow_plaintext_auth(smtp_server, password_env, capsys):
+    server = smtp_server(mode="plain", require_tls_for_auth=False)
+
+    status, out, _ = check(capsys, *server_args(server, "--security", "none", "--login-only", "--json"))
+    assert status == 1
+    # The server cannot encrypt, so without the switch the password is not sent.
+    assert one_json_object(out)["code"] == "starttls_unavailable"
+    assert server.auth_commands == 0
+
+    allowed = server_args(server, "--security", "none", "--allow-plaintext-auth", "--login-only", "--json")
+    status, out, _ = check(capsys, *allowed)
+    assert status == 0, out
+    data = one_json_object(out)
+    assert data["ok"] is True and data["security_used"] == "none"
+    assert server.auth_logins == [ANNA]
+    assert_no_password(out)
+
+
 def subprocess_env(data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(

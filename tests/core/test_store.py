@@ -8,6 +8,7 @@ import os
 import sqlite3
 import stat
 import threading
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -408,6 +409,21 @@ def test_history_is_listed_newest_first(store: Store) -> None:
     assert [e.id for e in store.history(key_a)] == [third, first]
     assert [e.id for e in store.history(limit=2)] == [third, second]
     assert store.history("smtp:employee:404") == []
+
+
+def test_a_cancelled_run_is_history_but_never_the_last_result(store: Store) -> None:
+    key = employee_account(1)
+    failed = store.add_history(run(key, T0, ok=False))
+    cancelled = replace(run(key, T0 + timedelta(minutes=1)), code="cancelled", ok=False, stage="greeting")
+    store.add_history(cancelled)
+    only_cancelled = replace(cancelled, account_key=COMPANY_ACCOUNT)
+    store.add_history(only_cancelled)
+
+    assert [e.code for e in store.history(key)] == ["cancelled", "auth_failed"]
+    last = store.last_result(key)
+    assert last is not None and last.id == failed
+    assert store.last_result(COMPANY_ACCOUNT) is None
+    assert {k: e.id for k, e in store.last_results().items()} == {key: failed}
 
 
 def test_a_history_entry_round_trips(store: Store) -> None:

@@ -238,7 +238,7 @@ class EmployeeStatus(QObject):
 
     @Slot(object, object)
     def _recorded(self, store: object, entry: HistoryEntry) -> None:
-        if store is self.store:
+        if store is self.store and entry.has_outcome:
             self._last[entry.account_key] = entry
             # During check-all the live results are shown; each one also redraws on its own.
             if not self.controller.running:

@@ -45,13 +45,11 @@ def history_events() -> HistoryEvents:
 def record_result(
     store: Store, result: RunResult, account_key: str, account_label: str
 ) -> HistoryEntry | None:
-    """Store ``result``; a cancelled run has no outcome worth keeping and is skipped.
+    """Store ``result`` (a cancelled run too: it is history, though not the account's last result).
 
     A failing disk (or a store already closed because the application is quitting) must not turn
     a finished test into a crash: the error is logged and the result still shown.
     """
-    if result.code == "cancelled":
-        return None
     entry = HistoryEntry.from_result(result, account_key, account_label)
     try:
         entry = replace(entry, id=store.add_history(entry))

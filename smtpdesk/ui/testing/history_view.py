@@ -80,7 +80,9 @@ class HistoryDialog(QDialog):
         close_button.clicked.connect(self.close)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Konto:")))
+        account_label = QLabel(self.tr("&Konto:"))
+        account_label.setBuddy(self.account_combo)
+        top.addWidget(account_label)
         top.addWidget(self.account_combo, 1)
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)

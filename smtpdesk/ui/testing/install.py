@@ -210,6 +210,12 @@ def install_testing(
     page_layout = page.layout()
     assert page_layout is not None
     page_layout.addWidget(panel)
+    # Tab follows the reading order: the new row right after the page's own buttons (added to a
+    # finished window, it would otherwise come last, after "Zapisz" and "Anuluj").
+    previous: QWidget = page.remove_button
+    for widget in (test_button, panel.check_button, panel.send_check, panel.cancel_button):
+        QWidget.setTabOrder(previous, widget)
+        previous = widget
 
     model = page.model
     column = model.add_column(_tr("Poczta"), lambda employee, role: _status_data(status.cell(employee), role))

@@ -52,8 +52,7 @@ class LastResultLabel(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        entries = self.store.history(self.key_for(), limit=1)
-        self.show_entry(entries[0] if entries else None)
+        self.show_entry(self.store.last_result(self.key_for()))
 
     def show_entry(self, entry: HistoryEntry | None) -> None:
         self.entry = entry
@@ -78,7 +77,7 @@ class LastResultLabel(QLabel):
 
     @Slot(object, object)
     def _recorded(self, store: object, entry: HistoryEntry) -> None:
-        if store is self.store and entry.account_key == self.key_for():
+        if store is self.store and entry.account_key == self.key_for() and entry.has_outcome:
             self.show_entry(entry)
 
     @Slot(object, object)

@@ -70,6 +70,10 @@ class TestButtons(QObject):
         layout.addWidget(self.send_button)
         layout.addWidget(self.login_button)
         layout.addWidget(self.last_result, 1)
+        # Tab reaches them right after the form's last field, where they are on screen (they are
+        # added once the window exists, which would otherwise put them last in its tab order).
+        QWidget.setTabOrder(section.plaintext_check, self.send_button)
+        QWidget.setTabOrder(self.send_button, self.login_button)
         section.changed.connect(self._form_changed)
 
     # -- what the buttons do ------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smtpdesk.core.diagnosis.codes import TEMPORARY_CODES
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.engine import run_test
 from smtpdesk.core.smtp.result import Stage
@@ -125,3 +126,50 @@ def test_non_ascii_sender_needs_smtputf8(scripted_server):
 
     assert result.code == "smtputf8_required"
     assert result.stage is Stage.MAIL
+
+
+# Provider and server wordings from the failure catalogue, said by a real server at the stage where
+# real servers say them: each must reach its own diagnosis, not a generic one.
+@pytest.mark.parametrize(
+    ("refusal", "code"),
+    [
+        (
+            {"auth": (534, "5.7.9 Application-specific password required. Learn more at support.google.com")},
+            "auth_app_password_required",
+        ),
+        (
+            {"auth": (535, "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled")},
+            "auth_disabled_by_provider",
+        ),
+        ({"auth": (535, "5.7.1 Your account has been suspended")}, "account_blocked"),
+        ({"auth": (454, "4.7.0 Cannot authenticate due to temporary system problem")}, "temporary_failure"),
+        ({"mail": (501, "5.1.7 Bad sender address syntax")}, "sender_invalid"),
+        (
+            {"mail": (550, "5.7.0 [SPF] 127.0.0.1 is not allowed to send mail from domain biuro.test")},
+            "sender_policy_rejected",
+        ),
+        ({"mail": (554, "5.7.1 Your account has been suspended")}, "account_blocked"),
+        ({"rcpt": (554, "5.7.1 <klient@example.test>: Relay access denied")}, "relay_denied"),
+        (
+            {"rcpt": (450, "4.2.0 <klient@example.test>: Recipient address rejected: Greylisted")},
+            "recipient_deferred",
+        ),
+        ({"rcpt": (452, "4.5.3 Too many recipients")}, "too_many_recipients"),
+        ({"data": (550, "5.4.5 Daily user sending quota exceeded.")}, "quota_exceeded"),
+        ({"data": (554, "5.0.0 Error: transaction failed")}, "data_rejected"),
+        ({"data": (451, "4.3.0 Requested action aborted: local error in processing")}, "temporary_failure"),
+    ],
+    ids=lambda value: next(iter(value)) if isinstance(value, dict) else value,
+)
+def test_each_refusal_of_a_real_server_gets_its_own_diagnosis(smtp_server, refusal, code):
+    server = smtp_server(reject=refusal)
+    [(verb, (reply_code, text))] = refusal.items()
+
+    result = run_test(build_request(server.account()))
+
+    assert result.code == code, result.server_reply
+    assert result.stage is Stage(verb)
+    assert result.server_reply == f"{reply_code} {text}"
+    # A 4xx, or a limit that lifts by itself: the same settings may work later.
+    assert result.diagnosis.temporary is (reply_code < 500 or code in TEMPORARY_CODES)
+    assert server.messages == []

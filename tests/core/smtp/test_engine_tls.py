@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import ssl
 import time
+import warnings
 
 import pytest
 
@@ -13,7 +14,7 @@ from smtpdesk.core.diagnosis import FixKind
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.engine import run_test
 from smtpdesk.core.smtp.result import Stage
-from tests.fixtures.smtp_servers import build_request
+from tests.fixtures.smtp_servers import HOST, Endpoint, RawServer, build_request
 
 
 def _fingerprint(cert) -> str:
@@ -229,3 +230,66 @@ def test_missing_ca_file_is_a_settings_problem(smtp_server, tmp_path):
     assert result.code == "invalid_settings"
     assert result.stage is Stage.CONFIG
     assert result.transcript == []
+
+
+# --- STARTTLS refused, a handshake that breaks off, a server too old for today's TLS --------------
+_EHLO_WITH_STARTTLS = "250-smtp.biuro.test\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN"
+
+
+def test_starttls_refused_by_the_server(scripted_server, fast_timeouts):
+    server = scripted_server(
+        replies={"EHLO": _EHLO_WITH_STARTTLS, "STARTTLS": "454 4.7.0 TLS not available due to local problem"}
+    )
+
+    result = run_test(build_request(server.account(username="anna@biuro.test"), timeouts=fast_timeouts))
+
+    assert result.code == "starttls_refused"
+    assert result.stage is Stage.TLS
+    assert result.server_reply == "454 4.7.0 TLS not available due to local problem"
+    assert not any(line.text.startswith("AUTH") for line in result.transcript)
+
+
+def test_a_server_that_hangs_up_instead_of_the_tls_handshake(scripted_server, fast_timeouts):
+    server = scripted_server(
+        replies={"EHLO": _EHLO_WITH_STARTTLS, "STARTTLS": "220 2.0.0 Ready to start TLS"},
+        hang_up_after="STARTTLS",
+    )
+
+    started = time.monotonic()
+    result = run_test(build_request(server.account(username="anna@biuro.test"), timeouts=fast_timeouts))
+
+    assert result.code == "tls_handshake_failed"
+    assert result.stage is Stage.TLS
+    assert time.monotonic() - started < 2.0  # the hang-up is noticed, not waited out
+    assert not any(line.text.startswith("AUTH") for line in result.transcript)
+
+
+@pytest.fixture
+def tls10_server(server_certs):
+    """Implicit TLS that speaks only TLS 1.0/1.1, like an old Exchange: a modern client refuses."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_certs["valid"].configure_cert(context)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the point is the old protocol
+        context.minimum_version = ssl.TLSVersion.TLSv1
+        context.maximum_version = ssl.TLSVersion.TLSv1_1
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+
+    def handle(conn, stopping) -> None:
+        with context.wrap_socket(conn, server_side=True) as tls:
+            tls.sendall(b"220 smtp.biuro.test ESMTP\r\n")
+
+    raw = RawServer(handle)
+    yield Endpoint(HOST, raw.port, raw)
+    raw.stop()
+
+
+def test_a_server_offering_only_old_tls_versions(tls10_server, tls_ca_file, fast_timeouts):
+    account = tls10_server.account(security=Security.SSL, username="anna@biuro.test", ca_file=tls_ca_file)
+
+    result = run_test(build_request(account, timeouts=fast_timeouts))
+
+    assert result.code == "tls_incompatible"
+    assert result.stage is Stage.TLS
+    assert result.facts.ssl_reason in ("TLSV1_ALERT_PROTOCOL_VERSION", "UNSUPPORTED_PROTOCOL")
+    assert not any(line.text.startswith("AUTH") for line in result.transcript)

@@ -166,7 +166,10 @@ def test_cancel_during_a_silent_server_stops_within_a_second(qtbot, form, store,
     assert dialog.diagnosis.isVisible()
     assert dialog.again_button.isVisible() and not dialog.cancel_button.isVisible()
     qtbot.waitUntil(lambda: dialog.run.thread_finished, timeout=1000)
-    assert store.history() == []  # a cancelled run has no outcome to keep
+    [entry] = store.history()  # kept as history, but it says nothing about the account
+    assert (entry.code, entry.stage) == ("cancelled", "greeting")
+    assert store.last_results() == {}
+    assert buttons.last_result.plain_text() == "Ostatni test: jeszcze nie testowano"
 
 
 def test_closing_the_window_during_a_run_neither_crashes_nor_hangs(qtbot, store, secrets, silent_server):
@@ -195,7 +198,7 @@ def test_closing_the_window_during_a_run_neither_crashes_nor_hangs(qtbot, store,
         window.close()
     qtbot.waitUntil(lambda: run.thread_finished and run.result is not None, timeout=1000)
     assert run.result.code == "cancelled"
-    assert store.history() == []
+    assert [entry.code for entry in store.history()] == ["cancelled"]
 
 
 def test_the_report_is_copied_and_saved_without_the_password(

@@ -9,7 +9,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
@@ -17,6 +26,7 @@ from smtpdesk.core.model import (
     ContactMode,
     Employee,
     OfficeSettings,
+    SmtpAccount,
     employee_account,
 )
 from smtpdesk.core.secrets import SecretStore
@@ -24,7 +34,9 @@ from smtpdesk.core.store import Store
 from smtpdesk.ui.application import start_gui
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
+from smtpdesk.ui.testing.history_view import HistoryDialog
 from smtpdesk.ui.testing.install import TestingTools, install_testing, window_testing
+from smtpdesk.ui.testing.plan import TestPlan
 from smtpdesk.ui.testing.test_buttons import buttons_of
 from smtpdesk.ui.testing.test_dialog import TestDialog
 from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
@@ -204,3 +216,73 @@ def test_employees_without_own_account_show_the_company_accounts_last_result(
     # Jan's mail goes through the company account: its result is his.
     qtbot.waitUntil(lambda: str(page.proxy.index(0, column).data()).startswith("✓"), timeout=WAIT_MS)
     assert page.proxy.index(0, column).data(page.model.EMPLOYEE_ROLE).id == agent.id
+
+
+def focus_chain(window: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, in order (only those on screen)."""
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_tab_reaches_the_test_buttons_where_they_are_on_screen(qtbot, window):
+    shown, tools = window
+    other = shown.other_settings_page
+    shown.show_page(other)
+    chain = focus_chain(shown)
+    buttons = tools.company_buttons
+    # Right after the SMTP form's last field, before the GIODO settings below it.
+    start = chain.index(other.smtp_section.security_combo)
+    assert chain[start + 1 : start + 3] == [buttons.send_button, buttons.login_button]
+    assert chain.index(buttons.login_button) < chain.index(other.password_days_spin)
+
+    page = shown.employees_page
+    shown.show_page(page)
+    chain = focus_chain(shown)
+    start = chain.index(page.remove_button)
+    row = [tools.test_button, tools.panel.check_button, tools.panel.send_check]
+    assert chain[start + 1 : start + 4] == row
+
+
+def unlabelled_fields(root: QWidget) -> list[QWidget]:
+    """Input fields under ``root`` that no QLabel has as its buddy (or as its buddy's focus proxy)."""
+    buddies: list[QWidget] = []
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None:
+            buddies.append(buddy)
+            proxy = buddy.focusProxy()
+            if proxy is not None:
+                buddies.append(proxy)
+    fields: list[QWidget] = []
+    for kind in (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QCheckBox):
+        for field in root.findChildren(kind):
+            internal = field.objectName().startswith("qt_")
+            read_only = isinstance(field, QPlainTextEdit) and field.isReadOnly()
+            self_labelled = isinstance(field, QCheckBox) and bool(field.text())
+            if not (internal or read_only or self_labelled):
+                fields.append(field)
+    return [field for field in fields if field not in buddies]
+
+
+def test_every_field_of_the_window_and_its_dialogs_has_a_label_whose_buddy_it_is(qtbot, window, store):
+    shown, _tools = window
+    employee_dialog = shown.employees_page.add_employee()
+    plan = TestPlan(
+        account=SmtpAccount(host="smtp.biuro.test", username="anna@biuro.test"),
+        password=None,
+        sender="anna@biuro.test",
+        account_key=COMPANY_ACCOUNT,
+        account_label="Konto firmowe",
+    )
+    test_dialog = TestDialog(plan, store, shown)
+    history = HistoryDialog(store, shown)
+
+    for root in (shown, employee_dialog, test_dialog, history):
+        assert unlabelled_fields(root) == [], root.windowTitle()
+    assert test_dialog.recipient_edit in [label.buddy() for label in test_dialog.findChildren(QLabel)]
+    employee_dialog.reject()
