@@ -126,8 +126,9 @@ def execute(request: TestRequest, *, on_progress: Callable[[ProgressEvent], None
     worker = threading.Thread(target=work, name="smtpdesk-check", daemon=True)
     worker.start()
     try:
+        # Short waits, not one long one: Ctrl+C reaches Python only between them.
         while not done.wait(_POLL_S):
-            pass
+            continue
     except KeyboardInterrupt:
         cancel.cancel()
         if not done.wait(CANCEL_GRACE_S):

@@ -15,13 +15,12 @@ from pathlib import Path
 from smtpdesk import paths
 from smtpdesk.cli.check_options import CheckOptions, PreparedCheck, StoredTarget
 from smtpdesk.cli.parsing import UsageError
-from smtpdesk.core.check_all import route_label
+from smtpdesk.core.check_all import account_label
 from smtpdesk.core.diagnosis import Diagnosis, DiagnosisContext, diagnose
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import Lang, Msg
-from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
-from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.smtp.engine import TestRequest
 from smtpdesk.core.smtp.result import Facts, RunResult, Stage
@@ -163,14 +162,7 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
             facts = Facts(stage=Stage.CONFIG, exception="NoSender", host=account.host, port=account.port)
             return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
         try:
-            message = build_test_message(
-                sender=route.sender,
-                sender_name=route.sender_name,
-                recipient=recipient,
-                footer=route.footer,
-                reply_to=route.reply_to,
-                lang=lang,
-            )
+            message = route_message(route, recipient, lang)
         except ValueError:
             diagnosis = _bad_address_diagnosis(route, recipient, employee, agent_route, lang)
             facts = Facts(stage=Stage.CONFIG, exception="BadAddress", host=account.host, port=account.port)
@@ -190,15 +182,8 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
     )
     record = None
     if route.account_key is not None:
-        record = partial(_record, target, route.account_key, history_label(route, employee, lang))
+        record = partial(_record, target, route.account_key, account_label(route, employee, lang))
     return PreparedCheck(request=request, label=label, warnings=warnings, record=record)
-
-
-def history_label(route: Route, employee: Employee | None, lang: Lang) -> str:
-    """How the window's history names the account (as its own test buttons do)."""
-    if route.source == "employee" and employee is not None:
-        return employee.full_name
-    return route_label(route.source, lang)
 
 
 def _record(target: StoredTarget, account_key: str, label: str, result: RunResult) -> None:

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from smtpdesk.core.i18n import Lang, Msg, language
-from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Employee, OfficeSettings, SmtpAccount
-from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.smtp.engine import CancelToken, TestRequest, Timeouts, run_test
 from smtpdesk.core.smtp.result import RunResult
 
@@ -115,7 +114,7 @@ def plan_office(
         if route.account is None or route.account_key is None or not route.account.configured:
             employee_jobs[employee.id] = None
             continue
-        label = employee.full_name if route.source == "employee" else route_label(route.source, lang)
+        label = account_label(route, employee, lang)
         sender = route.sender or route.account.username
         build = partial(_test_message, route, lang)
         employee_jobs[employee.id] = add(route.account_key, label, route.account, sender, build, route.source)
@@ -132,14 +131,7 @@ def _built(build: Callable[[], bytes]) -> bytes | None:
 
 
 def _test_message(route: Route, lang: Lang) -> bytes:
-    return build_test_message(
-        sender=route.sender,
-        sender_name=route.sender_name,
-        recipient=route.sender,
-        footer=route.footer,
-        reply_to=route.reply_to,
-        lang=lang,
-    )
+    return route_message(route, route.sender, lang)
 
 
 def route_label(source: str, lang: Lang | None = None) -> str:
@@ -148,6 +140,14 @@ def route_label(source: str, lang: Lang | None = None) -> str:
         "default": Msg("Serwer domyślny", "Default server"),
     }
     return labels.get(source, Msg(source, source)).text(lang)
+
+
+def account_label(route: Route, employee: Employee | None, lang: Lang | None = None) -> str:
+    """How the history names the account ``route`` sends through: the employee for their own
+    account, else the shared account's name."""
+    if route.source == "employee" and employee is not None:
+        return employee.full_name
+    return route_label(route.source, lang)
 
 
 class CheckAll:

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from smtpdesk.core.footer import Footer, clean_line
-from smtpdesk.core.i18n import Msg
+from smtpdesk.core.i18n import Lang, Msg
+from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
     DEFAULT_ACCOUNT,
@@ -280,3 +281,16 @@ def resolve(settings: OfficeSettings, employee: Employee | None) -> Route:
     if settings.contact_mode is ContactMode.AGENT and employee is not None:
         return _agent_route(settings, employee)
     return _company_route(settings, employee)
+
+
+def route_message(route: Route, recipient: str, lang: Lang) -> bytes:
+    """The test mail exactly as ``route`` sends it: its From, Reply-To and footer (ValueError for
+    an address no message can carry)."""
+    return build_test_message(
+        sender=route.sender,
+        sender_name=route.sender_name,
+        recipient=recipient,
+        footer=route.footer,
+        reply_to=route.reply_to,
+        lang=lang,
+    )

@@ -7,6 +7,7 @@ one name and read under another. Older layouts live, frozen, in ``store_migratio
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -26,17 +27,17 @@ SCHEMA_VERSION = 2
 SqlValue = str | int | float | bytes | None
 
 
-class Codec:
+class Codec(ABC):
     """Turns one model value into what SQLite stores and back. ``decode`` never raises: a value
     it cannot read (hand-edited file, older program) becomes ``default``."""
 
     sql_type = "TEXT"
 
-    def encode(self, value: Any) -> SqlValue:
-        raise NotImplementedError
+    @abstractmethod
+    def encode(self, value: Any) -> SqlValue: ...
 
-    def decode(self, raw: SqlValue, default: Any) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def decode(self, raw: SqlValue, default: Any) -> Any: ...
 
 
 class TextCodec(Codec):

@@ -8,6 +8,7 @@ the GUI) and can be cancelled from any other thread through a ``CancelToken``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import smtplib
 import socket
@@ -72,8 +73,8 @@ class _Plan:
 class _Restart(Exception):
     """Give up this connection and make another one according to ``plan``."""
 
-    def __init__(self, plan: _Plan, detail: str, *, failed: bool = False) -> None:
-        super().__init__(detail)
+    def __init__(self, plan: _Plan, detail: Msg, *, failed: bool = False) -> None:
+        super().__init__(detail.en)
         self.plan = plan
         self.detail = detail
         self.failed = failed
@@ -109,13 +110,15 @@ class _Run:
         self.ehlo_name = "[127.0.0.1]"
 
     # -- bookkeeping -----------------------------------------------------------------------
-    def _emit(self, stage: Stage, state: StageState, duration: float | None = None, detail: str = "") -> None:
+    def _emit(
+        self, stage: Stage, state: StageState, duration: float | None = None, detail: Msg | None = None
+    ) -> None:
         if self.on_progress is not None:
-            detail = notes.stage_detail(detail, self.request.lang)
-            self.on_progress(ProgressEvent(stage, state, self.transcript.elapsed_ms(), duration, detail))
+            text = detail.text(self.request.lang) if detail is not None else ""
+            self.on_progress(ProgressEvent(stage, state, self.transcript.elapsed_ms(), duration, text))
 
     @contextmanager
-    def _step(self, stage: Stage, detail: str = "") -> Iterator[None]:
+    def _step(self, stage: Stage, detail: Msg | None = None) -> Iterator[None]:
         self.stage = stage
         self._emit(stage, StageState.STARTED, detail=detail)
         started = time.monotonic()
@@ -133,7 +136,7 @@ class _Run:
             self.timings[stage.value] = self.timings.get(stage.value, 0.0) + duration
             self._emit(stage, StageState.FAILED if failed else StageState.OK, duration, detail)
 
-    def _skip(self, stage: Stage, detail: str = "") -> None:
+    def _skip(self, stage: Stage, detail: Msg | None = None) -> None:
         self._emit(stage, StageState.SKIPPED, detail=detail)
 
     def _note(self, msg: Msg) -> None:
@@ -232,7 +235,7 @@ class _Run:
         try:
             self._connect(addresses)
             if plan.implicit:
-                with self._step(Stage.TLS, "implicit TLS"):
+                with self._step(Stage.TLS, notes.DETAIL_IMPLICIT_TLS):
                     self._tls(plan, after_starttls=False)
             self._greeting(plan)
             self._ehlo()
@@ -241,7 +244,7 @@ class _Run:
             self._authenticate()
             if self.request.login_only:
                 for stage in (Stage.MAIL, Stage.RCPT, Stage.DATA):
-                    self._skip(stage, "login only")
+                    self._skip(stage, notes.DETAIL_LOGIN_ONLY)
             else:
                 self._send()
             self._quit()
@@ -304,7 +307,7 @@ class _Run:
             self.transcript.info("Reading the certificate details over a second connection")
             raise _Restart(
                 _Plan(implicit=plan.implicit, inspect=True, first_failure=facts),
-                "certificate not verified; reading it over a second connection",
+                notes.DETAIL_READING_CERTIFICATE,
                 failed=True,
             ) from None
         except (OSError, ValueError) as error:
@@ -320,9 +323,7 @@ class _Run:
                     )
                     if self.account.security is Security.AUTO:
                         self._note(notes.STARTTLS_ON_TLS_PORT)
-                        raise _Restart(
-                            _Plan(implicit=False), "plain SMTP on this port; reconnecting"
-                        ) from None
+                        raise _Restart(_Plan(implicit=False), notes.DETAIL_PLAIN_RECONNECT) from None
             raise _Failed(self._facts(error, plain_detected=plain)) from None
         self.state.tls_active = True
         cipher = tls.cipher()
@@ -433,14 +434,14 @@ class _Run:
     def _implicit_tls_found(self, plan: _Plan) -> None:
         if self.account.security is Security.AUTO:
             self._note(notes.IMPLICIT_TLS)
-            raise _Restart(_Plan(implicit=True), "implicit TLS on this port; reconnecting")
+            raise _Restart(_Plan(implicit=True), notes.DETAIL_IMPLICIT_RECONNECT)
         raise self._fail(
             None,
             f"No SMTP greeting; port {self.account.port} expects TLS from the first byte (implicit TLS)",
             implicit_tls_detected=True,
         )
 
-    def _ehlo(self, detail: str = "") -> None:
+    def _ehlo(self, detail: Msg | None = None) -> None:
         conn = self._connection()
         with self._step(Stage.EHLO, detail):
             conn.sock.settimeout(self.timeouts.command)  # type: ignore[union-attr]
@@ -463,14 +464,14 @@ class _Run:
         conn = self._connection()
         security = self.account.security
         if security is Security.NONE:
-            self._skip(Stage.TLS, "no encryption chosen")
+            self._skip(Stage.TLS, notes.DETAIL_NO_ENCRYPTION)
             return
         if not self.state.starttls_offered and security is Security.AUTO and not self.request.has_credentials:
-            self._skip(Stage.TLS, "not offered by the server")
+            self._skip(Stage.TLS, notes.DETAIL_NOT_OFFERED)
             self._note(notes.NO_STARTTLS_NO_PASSWORD)
             self.state.security = Security.NONE
             return
-        with self._step(Stage.TLS, "STARTTLS"):
+        with self._step(Stage.TLS, notes.DETAIL_STARTTLS):
             if not self.state.starttls_offered:
                 # Never downgrade: the password is not sent over an unencrypted line.
                 raise _Failed(
@@ -487,11 +488,11 @@ class _Run:
                 conn.file = None
             self._tls(plan, after_starttls=True)
             self.state.security = Security.STARTTLS
-        self._ehlo("after TLS")
+        self._ehlo(notes.DETAIL_AFTER_TLS)
 
     def _authenticate(self) -> None:
         if not self.request.has_credentials:
-            self._skip(Stage.AUTH, "no login")
+            self._skip(Stage.AUTH, notes.DETAIL_NO_LOGIN)
             return
         conn = self._connection()
         with self._step(Stage.AUTH):
@@ -562,11 +563,9 @@ class _Run:
         conn = self.conn
         if conn is None or conn.sock is None:
             return
-        try:
+        with contextlib.suppress(smtplib.SMTPException, OSError):
             conn.sock.settimeout(min(self.timeouts.command, 1.0))
             conn.quit()
-        except (smtplib.SMTPException, OSError):
-            pass
 
     def _connection(self) -> SmtpConnection:
         assert self.conn is not None and self.conn.sock is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smtpdesk.core.i18n import Lang, Msg
+from smtpdesk.core.i18n import Msg
 
 IMPLICIT_TLS = Msg(
     pl="Serwer na porcie {port} używa szyfrowania SSL/TLS od pierwszego bajtu — test kontynuowano "
@@ -27,31 +27,23 @@ PINNED = Msg(
     "exception saved for this server.",
 )
 
-# Short remarks shown next to a stage in the progress view; the engine names them in English.
-_STAGE_DETAILS: dict[str, Msg] = {
-    "implicit TLS": Msg(pl="SSL/TLS od początku połączenia", en="implicit TLS"),
-    "STARTTLS": Msg(pl="STARTTLS", en="STARTTLS"),
-    "after TLS": Msg(pl="po włączeniu szyfrowania", en="after TLS"),
-    "login only": Msg(pl="tylko sprawdzenie logowania", en="login only"),
-    "no encryption chosen": Msg(pl="wybrano brak szyfrowania", en="no encryption chosen"),
-    "not offered by the server": Msg(pl="serwer tego nie oferuje", en="not offered by the server"),
-    "no login": Msg(pl="bez logowania", en="no login"),
-    "certificate not verified; reading it over a second connection": Msg(
-        pl="certyfikat niezweryfikowany — odczyt jego danych drugim połączeniem",
-        en="certificate not verified; reading it over a second connection",
-    ),
-    "plain SMTP on this port; reconnecting": Msg(
-        pl="zwykłe SMTP na tym porcie — ponowne połączenie",
-        en="plain SMTP on this port; reconnecting",
-    ),
-    "implicit TLS on this port; reconnecting": Msg(
-        pl="SSL/TLS od początku na tym porcie — ponowne połączenie",
-        en="implicit TLS on this port; reconnecting",
-    ),
-}
-
-
-def stage_detail(detail: str, lang: Lang) -> str:
-    """The progress remark in the user's language (unknown remarks pass through unchanged)."""
-    msg = _STAGE_DETAILS.get(detail)
-    return msg.text(lang) if msg is not None else detail
+# Short remarks shown next to a stage in the progress view.
+DETAIL_IMPLICIT_TLS = Msg(pl="SSL/TLS od początku połączenia", en="implicit TLS")
+DETAIL_STARTTLS = Msg(pl="STARTTLS", en="STARTTLS")
+DETAIL_AFTER_TLS = Msg(pl="po włączeniu szyfrowania", en="after TLS")
+DETAIL_LOGIN_ONLY = Msg(pl="tylko sprawdzenie logowania", en="login only")
+DETAIL_NO_ENCRYPTION = Msg(pl="wybrano brak szyfrowania", en="no encryption chosen")
+DETAIL_NOT_OFFERED = Msg(pl="serwer tego nie oferuje", en="not offered by the server")
+DETAIL_NO_LOGIN = Msg(pl="bez logowania", en="no login")
+DETAIL_READING_CERTIFICATE = Msg(
+    pl="certyfikat niezweryfikowany — odczyt jego danych drugim połączeniem",
+    en="certificate not verified; reading it over a second connection",
+)
+DETAIL_PLAIN_RECONNECT = Msg(
+    pl="zwykłe SMTP na tym porcie — ponowne połączenie",
+    en="plain SMTP on this port; reconnecting",
+)
+DETAIL_IMPLICIT_RECONNECT = Msg(
+    pl="SSL/TLS od początku na tym porcie — ponowne połączenie",
+    en="implicit TLS on this port; reconnecting",
+)

@@ -7,7 +7,6 @@ the widgets on the GUI thread.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from dataclasses import replace
 
@@ -53,7 +52,7 @@ def record_result(
     entry = HistoryEntry.from_result(result, account_key, account_label)
     try:
         entry = replace(entry, id=store.add_history(entry))
-    except (StoreError, sqlite3.Error, OSError) as error:
+    except (StoreError, OSError) as error:
         log.warning("could not store the test result of %s: %s", account_key, error)
         return None
     history_events().recorded.emit(store, entry)

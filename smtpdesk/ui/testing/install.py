@@ -15,11 +15,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
-from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, route_label
+from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_label, route_label
 from smtpdesk.core.i18n import language
-from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import Employee
-from smtpdesk.core.routing import Route, resolve
+from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.employees_model import EmployeesModel
@@ -99,7 +98,7 @@ class WindowTesting(QObject):
             password=secrets.get(route.account_key),
             sender=route.sender,
             account_key=route.account_key,
-            account_label=employee.full_name if own else route_label(route.source),
+            account_label=account_label(route, employee),
             login_only=login_only,
             message_for=lambda to: _message(route, to),
             warnings=tuple(w.text() for w in route.warnings),
@@ -156,14 +155,7 @@ class WindowTesting(QObject):
 
 
 def _message(route: Route, recipient: str) -> bytes:
-    return build_test_message(
-        sender=route.sender,
-        sender_name=route.sender_name,
-        recipient=recipient,
-        footer=route.footer,
-        reply_to=route.reply_to,
-        lang=language(),
-    )
+    return route_message(route, recipient, language())
 
 
 def _status_data(cell: StatusCell, role: int) -> object:

@@ -42,6 +42,7 @@ class LastResultLabel(QLabel):
         self.store = store
         self.key_for = key_for
         self.entry: HistoryEntry | None = None
+        self._shown_key: str | None = None
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -52,7 +53,14 @@ class LastResultLabel(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.show_entry(self.store.last_result(self.key_for()))
+        self._shown_key = self.key_for()
+        self.show_entry(self.store.last_result(self._shown_key))
+
+    def follow_key(self) -> None:
+        """Re-reads only when the form now stands for another account: new runs and clearing
+        arrive as events, so typing into the form needs no database query."""
+        if self.key_for() != self._shown_key:
+            self.refresh()
 
     def show_entry(self, entry: HistoryEntry | None) -> None:
         self.entry = entry

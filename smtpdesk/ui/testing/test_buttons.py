@@ -158,7 +158,7 @@ class TestButtons(QObject):
         return label or self.section.title()
 
     def _form_changed(self) -> None:
-        self.last_result.refresh()
+        self.last_result.follow_key()
 
     def _dialog_gone(self) -> None:
         self.dialog = None
