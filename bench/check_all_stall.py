@@ -142,7 +142,7 @@ def _seed(store: Any, secrets: Any, count: int, port: int, ca_file: str) -> dict
         kind = n % 10
         account = SmtpAccount(host="127.0.0.1", port=port, username=f"agent{n}@biuro.test", ca_file=ca_file)
         password = PASSWORD
-        if kind in (7,):
+        if kind == 7:
             password = "złe-hasło"
             mix["złe hasło"] += 1
         elif kind == 8:

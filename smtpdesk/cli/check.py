@@ -20,7 +20,7 @@ from smtpdesk.cli.check_options import (
     parse_check_options,
     usage_block,
 )
-from smtpdesk.cli.parsing import HelpShown, UsageError, prescan_language
+from smtpdesk.cli.parsing import HelpShown, UsageError, prescan_language, usage_error_text
 from smtpdesk.core import i18n
 from smtpdesk.core.smtp.engine import CancelToken, TestRequest, run_test
 from smtpdesk.core.smtp.result import Facts, ProgressEvent, RunResult, Stage
@@ -169,6 +169,4 @@ def _report(result: RunResult, options: CheckOptions) -> None:
 
 
 def _usage_error(message: str, lang: i18n.Lang) -> None:
-    hint = "więcej: smtpdesk check --help" if lang == "pl" else "more: smtpdesk check --help"
-    prefix = "błąd" if lang == "pl" else "error"
-    output.write(sys.stderr, f"{usage_block(lang)}\n\n{PROG}: {prefix}: {message}\n{hint}\n")
+    output.write(sys.stderr, usage_error_text(usage_block(lang), PROG, message, lang))

@@ -17,9 +17,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smtpdesk.cli.parsing import CliParser, UsageError
+from smtpdesk.cli.parsing import CliParser, UsageError, parse_language, quote_unrecognized
 from smtpdesk.core import validation
-from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
+from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.core.smtp.engine import TestRequest, Timeouts
 from smtpdesk.core.smtp.result import RunResult
@@ -316,7 +316,7 @@ def parse_check_options(
     parser = build_parser(lang)
     namespace, extra = parser.parse_known_args(list(argv))
     if extra:
-        raise UsageError(_E["unrecognized"].text(lang, args=_quote_unrecognized(extra)))
+        raise UsageError(_E["unrecognized"].text(lang, args=quote_unrecognized(extra)))
     lang = _language(namespace.lang, lang)
     stored = namespace.company or namespace.employee is not None
     recipient = _email(namespace.recipient, "--to", lang, required=False)
@@ -345,19 +345,13 @@ def _refuse_password_arguments(argv: Sequence[str], lang: Lang) -> None:
             raise UsageError(_E["password_on_command_line"].text(lang))
 
 
-def _quote_unrecognized(extra: list[str]) -> str:
-    # A bare value next to an unknown option may be a password typed by mistake: never repeat it.
-    return " ".join(arg.partition("=")[0] if arg.startswith("-") else "…" for arg in extra)
-
-
 def _language(value: str | None, fallback: Lang) -> Lang:
     if value is None:
         return fallback
-    wanted = value.strip().lower()
-    for lang in LANGUAGES:
-        if wanted == lang:
-            return lang
-    raise UsageError(_E["bad_lang"].text(fallback))
+    lang = parse_language(value)
+    if lang is None:
+        raise UsageError(_E["bad_lang"].text(fallback))
+    return lang
 
 
 def _timeouts(value: str | None, lang: Lang) -> Timeouts:

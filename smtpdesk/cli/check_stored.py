@@ -16,7 +16,7 @@ from smtpdesk import paths
 from smtpdesk.cli.check_options import CheckOptions, PreparedCheck, StoredTarget
 from smtpdesk.cli.parsing import UsageError
 from smtpdesk.core.check_all import account_label
-from smtpdesk.core.diagnosis import Diagnosis, DiagnosisContext, diagnose
+from smtpdesk.core.diagnosis import Diagnosis, diagnose
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
@@ -141,8 +141,16 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
 
     if route.account is None or not route.account.configured:
         facts = Facts(stage=Stage.CONFIG, exception="NoServerConfigured")
-        ctx = _context(SmtpAccount(), route.sender, recipient, options)
-        return _config_result(SmtpAccount(), route, recipient, options, facts, diagnose(facts, ctx), warnings)
+        unset = TestRequest(
+            account=SmtpAccount(),
+            password=None,
+            sender=route.sender,
+            recipient=recipient,
+            login_only=options.login_only,
+            lang=lang,
+        )
+        diagnosis = diagnose(facts, unset.diagnosis_context())
+        return _config_result(SmtpAccount(), route, recipient, options, facts, diagnosis, warnings)
     account = route.account
 
     password: str | None = None
@@ -264,19 +272,6 @@ def _password(key: str | None) -> tuple[str | None, SecretState]:
     if state not in _PASSWORD_TITLE:
         state = SecretState.MISSING
     return None, state
-
-
-def _context(account: SmtpAccount, sender: str, recipient: str, options: CheckOptions) -> DiagnosisContext:
-    return DiagnosisContext(
-        host=account.host,
-        port=account.port if account.configured else 0,
-        username=account.username,
-        sender=sender,
-        recipient=recipient,
-        security=account.security,
-        login_only=options.login_only,
-        lang=options.lang,
-    )
 
 
 def _check_command(account: SmtpAccount) -> str:

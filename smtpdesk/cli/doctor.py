@@ -12,7 +12,14 @@ import textwrap
 
 from smtpdesk import paths
 from smtpdesk.cli import output
-from smtpdesk.cli.parsing import CliParser, HelpShown, UsageError, prescan_language
+from smtpdesk.cli.parsing import (
+    CliParser,
+    HelpShown,
+    UsageError,
+    prescan_language,
+    quote_unrecognized,
+    usage_error_text,
+)
 from smtpdesk.core.doctor import Finding, Severity, counts, run_doctor, summary
 from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
 from smtpdesk.core.secrets import SecretStore
@@ -96,9 +103,7 @@ def run_doctor_cli(args: list[str]) -> int:
         _usage_error(str(error), lang)
         return EXIT_USAGE
     if extra:
-        # Like "check": a bare value is never repeated (it could be a password typed by mistake).
-        shown = " ".join(arg.partition("=")[0] if arg.startswith("-") else "…" for arg in extra)
-        _usage_error(_T["unrecognized"].text(lang, args=shown), lang)
+        _usage_error(_T["unrecognized"].text(lang, args=quote_unrecognized(extra)), lang)
         return EXIT_USAGE
     if options.lang not in LANGUAGES:
         _usage_error(_T["bad_lang"].text(lang, value=options.lang), lang)
@@ -151,6 +156,4 @@ def format_findings(findings: list[Finding], lang: Lang) -> str:
 
 
 def _usage_error(message: str, lang: Lang) -> None:
-    prefix = "błąd" if lang == "pl" else "error"
-    hint = "więcej: smtpdesk doctor --help" if lang == "pl" else "more: smtpdesk doctor --help"
-    output.write(sys.stderr, f"{_USAGE[lang]}\n\n{PROG}: {prefix}: {message}\n{hint}\n")
+    output.write(sys.stderr, usage_error_text(_USAGE[lang], PROG, message, lang))

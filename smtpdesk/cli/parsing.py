@@ -22,6 +22,12 @@ class HelpShown(Exception):
     """``--help`` was printed; the command ends with exit status 0."""
 
 
+def parse_language(value: str) -> Lang | None:
+    """The language a ``--lang`` value names (any case, spaces around allowed); None if none."""
+    wanted = value.strip().lower()
+    return next((lang for lang in LANGUAGES if lang == wanted), None)
+
+
 def prescan_language(argv: Sequence[str], default: Lang = "pl") -> Lang:
     """The ``--lang`` value, read before parsing so even parse errors come in that language."""
     for index, arg in enumerate(argv):
@@ -30,12 +36,23 @@ def prescan_language(argv: Sequence[str], default: Lang = "pl") -> Lang:
             value = argv[index + 1]
         elif arg.startswith("--lang="):
             value = arg.partition("=")[2]
-        if value is not None:
-            value = value.strip().lower()
-            for lang in LANGUAGES:
-                if value == lang:
-                    return lang
+        lang = parse_language(value) if value is not None else None
+        if lang is not None:
+            return lang
     return default
+
+
+def quote_unrecognized(extra: Sequence[str]) -> str:
+    """Unknown arguments as an error message may repeat them: option names only, since a bare
+    value next to an unknown option may be a password typed by mistake."""
+    return " ".join(arg.partition("=")[0] if arg.startswith("-") else "…" for arg in extra)
+
+
+def usage_error_text(usage: str, prog: str, message: str, lang: Lang) -> str:
+    """What a command prints on stderr for a usage error: its usage, the error, where to read more."""
+    prefix = "błąd" if lang == "pl" else "error"
+    hint = f"więcej: {prog} --help" if lang == "pl" else f"more: {prog} --help"
+    return f"{usage}\n\n{prog}: {prefix}: {message}\n{hint}\n"
 
 
 # argparse's own messages (Python 3.10-3.13 wording) in the user's language. Unknown arguments are

@@ -97,12 +97,10 @@ def plan_office(
         return job_id
 
     if include_company and settings.has_company_smtp and settings.company_smtp is not None:
+        # With a company account set, the office's own route always goes through it.
         company_route = resolve(settings, None)
-        sender = settings.company.email or settings.company_smtp.username
-        build = None
-        if company_route.account_key == COMPANY_ACCOUNT and company_route.sender:
-            sender = company_route.sender
-            build = partial(_test_message, company_route, lang)
+        sender = company_route.sender or settings.company.email or settings.company_smtp.username
+        build = partial(_test_message, company_route, lang) if company_route.sender else None
         company_job = add(
             COMPANY_ACCOUNT, COMPANY_LABEL.text(lang), settings.company_smtp, sender, build, "company"
         )

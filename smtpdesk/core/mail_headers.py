@@ -13,13 +13,13 @@ import base64
 import re
 from dataclasses import dataclass
 
+from smtpdesk.core.footer import clean_line
+
 # RFC 2047 limits a line holding encoded words to 76 characters.
 MAX_LINE = 76
 # 39 bytes of UTF-8 make 52 base64 characters: an encoded word of 64, which fits after "Reply-To: ".
 _EW_BYTES = 39
 _MAX_PLAIN_WORD = 60
-# C0 and C1 controls (CR, LF, NEL …) and the Unicode line and paragraph separators.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # RFC 5322 atext (plus non-ASCII text, RFC 6532, without the C1 controls and the Unicode line and
 # paragraph separators) and dots: a local part needing no quotes.
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00a0-\u2027\u202a-\U0010ffff-]"
@@ -35,7 +35,7 @@ def header_safe(text: str) -> str:
     A typed "=?" gets an invisible word joiner, so text that looks like an RFC 2047 encoded word is
     encoded itself and shown as typed, instead of being decoded by the client into other text.
     """
-    return " ".join(_CONTROL.sub(" ", text).split()).replace("=?", "=\u2060?")
+    return clean_line(text).replace("=?", "=\u2060?")
 
 
 @dataclass(frozen=True)

@@ -142,27 +142,27 @@ def login_may_differ(login: str, sender: str) -> bool:
     return login not in (sender, sender.rpartition("@")[0])
 
 
+def _phone_line(phone: str) -> str:
+    phone = clean_line(phone)
+    return f"tel. {phone}" if phone else ""
+
+
+def _footer_lines(*lines: str) -> tuple[str, ...]:
+    """The lines cleaned, empty ones left out."""
+    return tuple(line for line in (clean_line(x) for x in lines) if line)
+
+
 def agent_footer(employee: Employee, company: Company) -> Footer:
     """The agent's contact (name, phone, e-mail) followed by the company's name."""
-    lines = [
-        employee.full_name,
-        f"tel. {clean_line(employee.phone)}" if clean_line(employee.phone) else "",
-        employee.email,
-        company.name,
-    ]
-    return Footer(lines=tuple(line for line in (clean_line(x) for x in lines) if line))
+    return Footer(
+        lines=_footer_lines(employee.full_name, _phone_line(employee.phone), employee.email, company.name)
+    )
 
 
 def company_footer(company: Company) -> Footer:
     """The company's name, address, phone and e-mail, with its logo and website."""
-    lines = [
-        company.name,
-        company.address,
-        f"tel. {clean_line(company.phone)}" if clean_line(company.phone) else "",
-        company.email,
-    ]
     return Footer(
-        lines=tuple(line for line in (clean_line(x) for x in lines) if line),
+        lines=_footer_lines(company.name, company.address, _phone_line(company.phone), company.email),
         logo=company.logo or None,
         logo_mime=company.logo_mime if company.logo else "",
         website=clean_line(company.website),

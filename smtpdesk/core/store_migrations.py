@@ -59,29 +59,9 @@ class NewerDatabaseError(StoreError):
     """The file comes from a newer program; nothing was changed."""
 
 
-# Version 1 as it was written by the first release, kept frozen for reference and for the
-# migration: no security / plaintext-auth / pinned-certificate / CA-file fields for employees'
-# own accounts, and no history of test runs.
-CREATE_V1 = """
-CREATE TABLE settings (
-    key TEXT PRIMARY KEY NOT NULL,
-    value
-);
-CREATE TABLE employees (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    first_name TEXT NOT NULL DEFAULT '',
-    last_name TEXT NOT NULL DEFAULT '',
-    email TEXT NOT NULL DEFAULT '',
-    phone TEXT NOT NULL DEFAULT '',
-    role TEXT NOT NULL DEFAULT 'agent',
-    smtp_host TEXT,
-    smtp_port INTEGER,
-    smtp_username TEXT
-);
-"""
-
-
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 1 (the first release) had no security / plaintext-auth / pinned-certificate / CA-file
+    columns for employees' own accounts, and no history of test runs."""
     for statement in (
         "ALTER TABLE employees ADD COLUMN smtp_security TEXT",
         "ALTER TABLE employees ADD COLUMN smtp_allow_plaintext_auth INTEGER",

@@ -2,7 +2,7 @@
 
 The one place that says which setting lives under which key and which employee field lives in
 which column: ``Store`` loads and saves through these tables only, so a field cannot be saved under
-one name and read under another. Older layouts live, frozen, in ``store_migrations``.
+one name and read under another. Older layouts are brought to this one by ``store_migrations``.
 """
 
 from __future__ import annotations

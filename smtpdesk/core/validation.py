@@ -32,8 +32,6 @@ class FieldError(ValueError):
 
 # --- messages -------------------------------------------------------------------------------------
 
-_EXAMPLE_HOST = "smtp.twojafirma.pl"
-
 MSG_CONTROL_CHARS = Msg(
     pl="To pole nie może zawierać znaków nowej linii, tabulacji ani innych znaków sterujących",
     en="This field must not contain line breaks, tabs or other control characters",
@@ -254,21 +252,23 @@ def _domain(text: str, field: str, *, strict: bool, invalid: Msg, too_long: Msg)
     return result
 
 
-def _split_host_port(text: str, field: str, bad_port: Msg) -> tuple[str, int | None]:
+def _split_host_port(
+    text: str, field: str, bad_port: Msg, bad_ip: Msg = MSG_HOST_BAD_IP
+) -> tuple[str, int | None]:
     """``[v6]:port``, ``v6``, ``name:port`` or ``name`` → (address text, port or None)."""
     if text.startswith("["):
         end = text.find("]")
         if end < 0:
-            raise FieldError(field, MSG_HOST_BAD_IP)
+            raise FieldError(field, bad_ip)
         inside, rest = text[1:end], text[end + 1 :]
         try:
             address = ipaddress.IPv6Address(inside)
         except ValueError:
-            raise FieldError(field, MSG_HOST_BAD_IP) from None
+            raise FieldError(field, bad_ip) from None
         if not rest or rest == ":":
             return address.compressed, None
         if not rest.startswith(":"):
-            raise FieldError(field, MSG_HOST_BAD_IP)
+            raise FieldError(field, bad_ip)
         port = _port_number(rest[1:])
         if port is None:
             raise FieldError(field, bad_port)
@@ -279,7 +279,7 @@ def _split_host_port(text: str, field: str, bad_port: Msg) -> tuple[str, int | N
         except ValueError:
             # Only hex digits, dots and colons: a mistyped IPv6 address; otherwise "name:587:25".
             looks_like_ip = re.fullmatch(r"[0-9A-Fa-f:.]+", text) is not None
-            raise FieldError(field, MSG_HOST_BAD_IP if looks_like_ip else bad_port) from None
+            raise FieldError(field, bad_ip if looks_like_ip else bad_port) from None
     if ":" in text:
         name, digits = text.split(":")
         if not digits:  # "smtp.firma.pl:" – a stray colon, nothing to lose by dropping it
@@ -465,20 +465,15 @@ def normalise_website(text: str) -> str:
         raise FieldError(field, MSG_WEBSITE_EMAIL)
     if not authority:
         raise FieldError(field, MSG_WEBSITE_INVALID)
-    try:
-        address, port = _split_host_port(authority, field, MSG_WEBSITE_INVALID)
-        if ":" in address:
-            host = f"[{address}]"
-        else:
-            host = _domain(
-                address, field, strict=False, invalid=MSG_WEBSITE_INVALID, too_long=MSG_WEBSITE_INVALID
-            )
-            if "." not in host:
-                raise FieldError(field, MSG_WEBSITE_INVALID)
-    except FieldError as error:
-        if error.message in (MSG_HOST_BAD_IP, MSG_HOST_EMPTY_LABEL, MSG_HOST_CHARS, MSG_HOST_TOO_LONG):
-            raise FieldError(field, MSG_WEBSITE_INVALID) from None
-        raise
+    address, port = _split_host_port(authority, field, MSG_WEBSITE_INVALID, MSG_WEBSITE_INVALID)
+    if ":" in address:
+        host = f"[{address}]"
+    else:
+        host = _domain(
+            address, field, strict=False, invalid=MSG_WEBSITE_INVALID, too_long=MSG_WEBSITE_INVALID
+        )
+        if "." not in host:
+            raise FieldError(field, MSG_WEBSITE_INVALID)
     if rest == "/":
         rest = ""
     netloc = host if port is None else f"{host}:{port}"

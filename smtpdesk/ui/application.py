@@ -24,6 +24,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.testing import install_testing
@@ -129,11 +130,9 @@ class GuiSession:
         dialog.open()
 
     def show_error(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = show_message(self.window, QMessageBox.Icon.Critical, title, text)
         box.destroyed.connect(self._error_closed)
         self.error_box = box
-        box.open()
         return box
 
     # -- teardown -------------------------------------------------------------------------------

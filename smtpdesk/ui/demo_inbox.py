@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QTextDocument
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.demo.server import CapturedMessage, DemoServer
+from smtpdesk.ui.widgets.form_rows import new_form
 
 # Mail clients honour the footer's CSS max-width/max-height on the logo; QTextBrowser does not,
 # so inline images are scaled down to the same box here.
@@ -159,8 +159,7 @@ class DemoInbox(QWidget):
         self.list.setColumnWidth(_COLUMNS.index("login"), 190)
         self.list.currentItemChanged.connect(self._show_current)
 
-        self.headers = QFormLayout()
-        self.headers.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.headers = new_form()
         self.from_label = self._header_row(self.tr("Od:"))
         self.to_label = self._header_row(self.tr("Do:"))
         self.reply_to_label = self._header_row(self.tr("Odpowiedź do:"))

@@ -7,6 +7,7 @@ tells the employee list. Open it with ``open()``: it never blocks.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,9 +27,9 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.model import Employee, Role, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
-from smtpdesk.core.validation import FieldError, normalise_email, normalise_phone
+from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.pages.base import Problem
+from smtpdesk.ui.pages.base import Problem, check_field, field_problem
 from smtpdesk.ui.testing.test_buttons import attach_employee_test_buttons
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
@@ -168,8 +169,7 @@ class EmployeeDialog(QDialog):
             (self.last_name_edit, self.tr("Podaj nazwisko.")),
         ):
             if not edit.text().strip():
-                self.errors.show(edit, message)
-                problems.append(Problem(edit, message))
+                problems.append(field_problem(self.errors, edit, message))
         for problem in (self._check_email(), self._check_phone()):
             if problem is not None:
                 problems.append(problem)
@@ -177,24 +177,10 @@ class EmployeeDialog(QDialog):
         return problems
 
     def _check_email(self) -> Problem | None:
-        try:
-            normalise_email(self.email_edit.text(), required=True)
-        except FieldError as error:
-            message = error.message.text()
-            self.errors.show(self.email_edit, message)
-            return Problem(self.email_edit, message)
-        self.errors.clear(self.email_edit)
-        return None
+        return check_field(self.errors, self.email_edit, partial(normalise_email, required=True))
 
     def _check_phone(self) -> Problem | None:
-        try:
-            normalise_phone(self.phone_edit.text())
-        except FieldError as error:
-            message = error.message.text()
-            self.errors.show(self.phone_edit, message)
-            return Problem(self.phone_edit, message)
-        self.errors.clear(self.phone_edit)
-        return None
+        return check_field(self.errors, self.phone_edit, normalise_phone)
 
     def employee_from_form(self) -> Employee:
         """The employee as entered; call only after ``check()`` found nothing."""

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from smtpdesk.app import main
+from tests.fixtures.smtp_servers import DEFAULT_LOGIN as ANNA
+from tests.fixtures.smtp_servers import DEFAULT_PASSWORD as PASSWORD
 
-ANNA = "anna@biuro.test"
-PASSWORD = "Hasło-łódź-1"
 PASSWORD_ENV = "SMTPDESK_TEST_PASSWORD"
 REPO = Path(__file__).resolve().parents[2]
 JSON_FIELDS = {

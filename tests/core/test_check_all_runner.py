@@ -17,8 +17,7 @@ from smtpdesk.core.model import (
 )
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.smtp.result import RunResult
-
-PASSWORD = "Hasło-łódź-1"
+from tests.fixtures.smtp_servers import DEFAULT_PASSWORD as PASSWORD
 
 
 def _employee(n: int, smtp: SmtpAccount | None = None) -> Employee:

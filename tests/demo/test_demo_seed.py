@@ -19,15 +19,11 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-def seeded(data_dir: Path) -> Iterator[tuple[Store, SecretStore, DemoServer]]:
-    store = Store.open(data_dir)
+def seeded(store: Store, data_dir: Path) -> Iterator[tuple[Store, SecretStore, DemoServer]]:
     secrets = SecretStore(session_only=True)
     with DemoServer(data_dir) as server:
         seed_demo(store, secrets, server)
-        try:
-            yield store, secrets, server
-        finally:
-            store.close()
+        yield store, secrets, server
 
 
 def test_the_agency_has_polish_company_data_a_logo_and_a_website(seeded):

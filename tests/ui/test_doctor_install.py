@@ -25,18 +25,16 @@ BROKEN_COMPANY_SMTP = SmtpAccount(
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    opened.save_settings(
+def store(store: Store) -> Store:
+    """The shared store, with a company account the doctor can fix."""
+    store.save_settings(
         OfficeSettings(company=COMPANY, contact_mode=ContactMode.COMPANY, company_smtp=BROKEN_COMPANY_SMTP)
     )
-    yield opened
-    opened.close()
+    return store
 
 
 @pytest.fixture
-def window(qtbot, store: Store) -> Iterator[tuple[SettingsWindow, DoctorLauncher]]:
-    secrets = SecretStore()
+def window(qtbot, store: Store, secrets: SecretStore) -> Iterator[tuple[SettingsWindow, DoctorLauncher]]:
     secrets.set(COMPANY_ACCOUNT, "Hasło-łódź-1")
     opened = SettingsWindow(store, secrets)
     qtbot.addWidget(opened)

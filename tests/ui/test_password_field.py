@@ -25,8 +25,8 @@ def field(qtbot) -> PasswordField:
 
 
 @pytest.fixture
-def section(qtbot) -> SmtpSection:
-    widget = SmtpSection(SecretStore())
+def section(qtbot, secrets: SecretStore) -> SmtpSection:
+    widget = SmtpSection(secrets)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -134,10 +134,6 @@ def _implicit_tls_found(f: Facts, c: DiagnosisContext) -> bool:
     return f.implicit_tls_detected and c.security is not Security.SSL
 
 
-def _has_mechanisms(f: Facts, c: DiagnosisContext) -> bool:
-    return bool(f.auth_mechanisms)
-
-
 # --- texts -----------------------------------------------------------------------------------
 
 _CHECK_WEBMAIL_PASSWORD = step(

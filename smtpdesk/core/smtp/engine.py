@@ -42,7 +42,7 @@ from smtpdesk.core.smtp.network import (
     wrap_tls,
 )
 from smtpdesk.core.smtp.preflight import message_bytes, request_problem, verify_context
-from smtpdesk.core.smtp.replies import queue_id, reply_line
+from smtpdesk.core.smtp.replies import decode, queue_id, reply_line
 from smtpdesk.core.smtp.request import TestRequest, Timeouts
 from smtpdesk.core.smtp.result import CertInfo, Facts, ProgressEvent, RunResult, Stage, StageState
 from smtpdesk.core.smtp.transcript import Secrets, Transcript
@@ -356,7 +356,7 @@ class _Run:
         with self._step(Stage.GREETING):
             started = time.monotonic()
             if not plan.implicit:
-                self._wait_for_greeting(plan, started)
+                self._wait_for_greeting(started)
             remaining = self.timeouts.greeting - (time.monotonic() - started)
             self.sock.settimeout(max(remaining, 0.5))
             self.conn = SmtpConnection(self.sock, self.transcript, self.ehlo_name)
@@ -365,9 +365,9 @@ class _Run:
             except (smtplib.SMTPServerDisconnected, OSError) as error:
                 if not plan.implicit and self.conn.bytes_received == 0 and not self.cancel.cancelled:
                     # Some implicit-TLS servers hang up on a client that stays silent.
-                    self._check_implicit_tls(plan)
+                    self._check_implicit_tls()
                 raise _Failed(self._facts(error)) from None
-            text = reply.decode("utf-8", errors="replace")
+            text = decode(reply)
             if code == -1:
                 raise self._fail(
                     "SMTPConnectError", f"Not an SMTP greeting: {text}", greeting=text, reply_text=text
@@ -377,7 +377,7 @@ class _Run:
                 raise _Failed(self._facts(smtplib.SMTPConnectError(code, reply)))
             self.server_reply = reply_line(code, text)
 
-    def _wait_for_greeting(self, plan: _Plan, started: float) -> None:
+    def _wait_for_greeting(self, started: float) -> None:
         """Wait for the first byte; if none comes within ``probe`` seconds, find out on a second
         connection whether the port expects TLS from the first byte, while still waiting here
         (a slow server is not a TLS server)."""
@@ -415,23 +415,20 @@ class _Run:
                 if prober is not None and not prober.is_alive():
                     prober = None
                     if outcome.get("tls"):
-                        self.transcript.info(
-                            f"Port {self.account.port} answered a TLS handshake (implicit TLS)"
-                        )
-                        self._implicit_tls_found(plan)
+                        self._implicit_tls_found()
                     self.transcript.info("No TLS there either; still waiting for the greeting")
         finally:
             probe_cancel.cancel()
             if prober is not None:
                 prober.join(timeout=1.0)
 
-    def _check_implicit_tls(self, plan: _Plan) -> None:
+    def _check_implicit_tls(self) -> None:
         assert self.address is not None
         if speaks_implicit_tls(self.address, self.account.host, self.timeouts.probe, self.cancel):
-            self.transcript.info(f"Port {self.account.port} answered a TLS handshake (implicit TLS)")
-            self._implicit_tls_found(plan)
+            self._implicit_tls_found()
 
-    def _implicit_tls_found(self, plan: _Plan) -> None:
+    def _implicit_tls_found(self) -> None:
+        self.transcript.info(f"Port {self.account.port} answered a TLS handshake (implicit TLS)")
         if self.account.security is Security.AUTO:
             self._note(notes.IMPLICIT_TLS)
             raise _Restart(_Plan(implicit=True), notes.DETAIL_IMPLICIT_RECONNECT)
@@ -458,7 +455,7 @@ class _Run:
             self.state.auth_mechanisms = tuple(conn.esmtp_features.get("auth", "").upper().split())
             if not self.state.tls_active:
                 self.state.starttls_offered = conn.has_extn("starttls")
-            self.server_reply = reply_line(code, reply.decode("utf-8", errors="replace").split("\n")[0])
+            self.server_reply = reply_line(code, decode(reply).split("\n")[0])
 
     def _starttls(self, plan: _Plan) -> None:
         conn = self._connection()
@@ -509,7 +506,7 @@ class _Run:
             except (smtplib.SMTPException, OSError, ValueError) as error:
                 raise _Failed(self._facts(error)) from None
             self.state.authenticated = True
-            self.server_reply = reply_line(code, reply.decode("utf-8", errors="replace"))
+            self.server_reply = reply_line(code, decode(reply))
 
     def _send(self) -> None:
         conn = self._connection()
@@ -528,7 +525,7 @@ class _Run:
                     raise smtplib.SMTPSenderRefused(code, reply, sender)
             except (smtplib.SMTPException, OSError, UnicodeError) as error:
                 raise _Failed(self._facts(error)) from None
-            self.server_reply = reply_line(code, reply.decode("utf-8", errors="replace"))
+            self.server_reply = reply_line(code, decode(reply))
         with self._step(Stage.RCPT):
             try:
                 code, reply = conn.rcpt(recipient)
@@ -536,7 +533,7 @@ class _Run:
                     raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
             except (smtplib.SMTPException, OSError, UnicodeError) as error:
                 raise _Failed(self._facts(error)) from None
-            self.server_reply = reply_line(code, reply.decode("utf-8", errors="replace"))
+            self.server_reply = reply_line(code, decode(reply))
         with self._step(Stage.DATA):
             conn.sock.settimeout(self.timeouts.data)  # type: ignore[union-attr]
             try:
@@ -545,7 +542,7 @@ class _Run:
                     raise smtplib.SMTPDataError(code, reply)
             except (smtplib.SMTPException, OSError) as error:
                 raise _Failed(self._facts(error)) from None
-            text = reply.decode("utf-8", errors="replace")
+            text = decode(reply)
             self.server_reply = reply_line(code, text)
             self.queue_id = queue_id(text)
 

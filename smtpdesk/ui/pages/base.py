@@ -6,13 +6,15 @@ others half-saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.validation import FieldError
 from smtpdesk.ui.widgets.field_error import FieldErrors
 
 
@@ -22,6 +24,23 @@ class Problem:
 
     field: QWidget
     message: str
+
+
+def field_problem(errors: FieldErrors, field: QWidget, message: str) -> Problem:
+    """Shows ``message`` under ``field`` and returns it as a problem."""
+    errors.show(field, message)
+    return Problem(field, message)
+
+
+def check_field(errors: FieldErrors, field: QLineEdit, validate: Callable[[str], object]) -> Problem | None:
+    """Runs ``validate`` on the field's text: its ``FieldError`` is shown under the field and
+    returned; a valid field loses an earlier message."""
+    try:
+        validate(field.text())
+    except FieldError as error:
+        return field_problem(errors, field, error.message.text())
+    errors.clear(field)
+    return None
 
 
 class SettingsPage(QWidget):
@@ -58,8 +77,3 @@ class SettingsPage(QWidget):
     def state(self) -> object:
         """A comparable snapshot of what the user sees, to tell whether anything changed."""
         return ()
-
-    def problem(self, field: QWidget, message: str) -> Problem:
-        """Shows ``message`` under ``field`` and returns it as a problem."""
-        self.errors.show(field, message)
-        return Problem(field, message)

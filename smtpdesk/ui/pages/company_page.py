@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from smtpdesk.core.model import OfficeSettings
-from smtpdesk.core.validation import FieldError, normalise_email, normalise_phone
-from smtpdesk.ui.pages.base import Problem, SettingsPage
+from smtpdesk.core.validation import normalise_email, normalise_phone
+from smtpdesk.ui.pages.base import Problem, SettingsPage, check_field
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 
 MAX_NAME_LENGTH = 200
@@ -92,17 +93,7 @@ class CompanyPage(SettingsPage):
         )
 
     def _check_email(self) -> Problem | None:
-        try:
-            normalise_email(self.email_edit.text(), required=False)
-        except FieldError as error:
-            return self.problem(self.email_edit, error.message.text())
-        self.errors.clear(self.email_edit)
-        return None
+        return check_field(self.errors, self.email_edit, partial(normalise_email, required=False))
 
     def _check_phone(self) -> Problem | None:
-        try:
-            normalise_phone(self.phone_edit.text())
-        except FieldError as error:
-            return self.problem(self.phone_edit, error.message.text())
-        self.errors.clear(self.phone_edit)
-        return None
+        return check_field(self.errors, self.phone_edit, normalise_phone)

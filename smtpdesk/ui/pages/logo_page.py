@@ -129,12 +129,13 @@ class LogoPage(SettingsPage):
         except LogoFileError as error:
             self._reject(error)
             return False
-        if decode_logo(data, mime) is None:
+        decoded = decode_logo(data, mime)
+        if decoded is None:
             self._reject(LogoFileError("not_image"))
             return False
         self.errors.clear()
         self._logo, self._mime = data, mime
-        self._show()
+        self._show_decoded(decoded)
         self.changed.emit()
         return True
 
@@ -161,7 +162,10 @@ class LogoPage(SettingsPage):
         self.errors.show(self.file_row, text)
 
     def _show(self) -> None:
-        decoded = decode_logo(self._logo, self._mime) if self._logo else None
+        self._show_decoded(decode_logo(self._logo, self._mime) if self._logo else None)
+
+    def _show_decoded(self, decoded: tuple[QPixmap, QSize] | None) -> None:
+        """Shows the current logo from its ``decode_logo`` result (None: no logo to show)."""
         if decoded is None:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("Brak logo"))

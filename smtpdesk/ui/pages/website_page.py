@@ -7,8 +7,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from smtpdesk.core.model import OfficeSettings
-from smtpdesk.core.validation import FieldError, normalise_website
-from smtpdesk.ui.pages.base import Problem, SettingsPage
+from smtpdesk.core.validation import normalise_website
+from smtpdesk.ui.pages.base import Problem, SettingsPage, check_field
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 
 
@@ -61,9 +61,4 @@ class WebsitePage(SettingsPage):
                 self.changed.emit()
 
     def _check(self) -> Problem | None:
-        try:
-            normalise_website(self.website_edit.text())
-        except FieldError as error:
-            return self.problem(self.website_edit, error.message.text())
-        self.errors.clear(self.website_edit)
-        return None
+        return check_field(self.errors, self.website_edit, normalise_website)

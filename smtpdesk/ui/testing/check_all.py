@@ -31,7 +31,7 @@ from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.core.store import Store
 from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.testing.history_events import history_events, record_result
-from smtpdesk.ui.testing.last_result import LastResultLabel
+from smtpdesk.ui.testing.last_result import LastResultLabel, outcome_text
 
 _live_checks: set[CheckAll] = set()
 
@@ -149,11 +149,6 @@ class CheckAllController(QObject):
         job_id = self.job_of_employee(employee_id)
         return self.results.get(job_id) if job_id is not None else None
 
-    def company_result(self) -> RunResult | None:
-        if self.plan is None or self.plan.company_job is None:
-            return None
-        return self.results.get(self.plan.company_job)
-
     def job(self, job_id: str) -> CheckJob | None:
         if self.plan is None:
             return None
@@ -201,14 +196,21 @@ class EmployeeStatus(QObject):
 
     changed = Signal()
 
-    def __init__(self, store: Store, controller: CheckAllController, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        controller: CheckAllController,
+        parent: QObject | None = None,
+        *,
+        settings: OfficeSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.controller = controller
         self._settings = OfficeSettings()
         self._keys: dict[Employee, object] = {}
         self._last: dict[str, HistoryEntry] = {}
-        self.reload()
+        self.reload(settings)
         # Results can arrive faster than a table should repaint: redraws are batched.
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
@@ -250,9 +252,10 @@ class EmployeeStatus(QObject):
             self._last = {} if key is None else {k: v for k, v in self._last.items() if k != key}
             self.changed.emit()
 
-    def reload(self) -> None:
-        """Re-reads the settings (after "Zapisz") and the stored results, then redraws."""
-        self._settings = self.store.load_settings()
+    def reload(self, settings: OfficeSettings | None = None) -> None:
+        """Takes ``settings`` (the ones just saved; else re-read from the store) and re-reads the
+        stored results, then redraws."""
+        self._settings = settings if settings is not None else self.store.load_settings()
         self._keys = {}
         self._last = self.store.last_results()
         self.changed.emit()
@@ -291,7 +294,7 @@ class EmployeeStatus(QObject):
         entry = self.last_entry(employee)
         if entry is not None:
             return StatusCell(
-                f"{'✓' if entry.ok else '✗'} {entry.title or entry.code}",
+                outcome_text(entry),
                 self.tr("Ostatni zapisany test — kliknij, aby zobaczyć szczegóły"),
                 ok=entry.ok,
             )
@@ -320,7 +323,13 @@ class EmployeeStatus(QObject):
 class CheckAllPanel(QWidget):
     """ "Sprawdź wszystkich" with its options, progress bar, "Anuluj" and the company account."""
 
-    def __init__(self, controller: CheckAllController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: CheckAllController,
+        parent: QWidget | None = None,
+        *,
+        settings: OfficeSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.check_button = QPushButton(self.tr("Sprawdź wszystkich"))
@@ -372,7 +381,7 @@ class CheckAllPanel(QWidget):
         controller.progress_changed.connect(self._progress)
         controller.finished.connect(self._finished)
         self._set_running(False)
-        self._show_company()
+        self._show_company(settings)
 
     def add_leading(self, widget: QWidget) -> None:
         """Puts ``widget`` first in the row (e.g. the single-employee test button)."""
@@ -427,8 +436,10 @@ class CheckAllPanel(QWidget):
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
 
-    def _show_company(self) -> None:
-        settings = self.controller.store.load_settings()
+    def _show_company(self, settings: OfficeSettings | None = None) -> None:
+        """The company account's last result, when there is one (``settings``: else re-read)."""
+        if settings is None:
+            settings = self.controller.store.load_settings()
         shown = settings.has_company_smtp
         self.company_caption.setVisible(shown)
         self.company.setVisible(shown)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -53,6 +53,19 @@ def _says_not_delivered(explanation: str) -> bool:
 
 def _p(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
+
+
+def account_text(host: str, port: int, security: str, username: str, sender: str) -> str:
+    """ "Serwer …, port …, szyfrowanie: …", then the user and the sender when there are any."""
+    translate = QCoreApplication.translate
+    text = translate("DiagnosisView", "Serwer {host}, port {port}, szyfrowanie: {security}").format(
+        host=host or "—", port=port, security=security
+    )
+    if username:
+        text += " · " + translate("DiagnosisView", "użytkownik {user}").format(user=username)
+    if sender:
+        text += " · " + translate("DiagnosisView", "nadawca {sender}").format(sender=sender)
+    return text
 
 
 class DiagnosisView(QWidget):
@@ -214,13 +227,8 @@ class DiagnosisView(QWidget):
 
     def _server_text(self, data: ReportInput) -> str:
         security = security_text(data.security, data.security_used, language())
-        text = self.tr("Serwer {host}, port {port}, szyfrowanie: {security}").format(
-            host=data.host or "—", port=data.port, security=security
-        )
-        if data.username:
-            text += " · " + self.tr("użytkownik {user}").format(user=data.username)
-        if data.sender and not data.login_only:
-            text += " · " + self.tr("nadawca {sender}").format(sender=data.sender)
+        sender = "" if data.login_only else data.sender
+        text = account_text(data.host, data.port, security, data.username, sender)
         if data.account_label:
             text = f"{data.account_label} — {text}"
         return text

@@ -188,8 +188,10 @@ def install_testing(
     controller = CheckAllController(
         store, secrets, timeouts=timeouts, max_workers=max_workers, parent=testing
     )
-    status = EmployeeStatus(store, controller, testing)
-    panel = CheckAllPanel(controller)
+    # The window holds the settings it loaded from the store: the status column and the panel
+    # start from them instead of reading them again.
+    status = EmployeeStatus(store, controller, testing, settings=window.settings)
+    panel = CheckAllPanel(controller, settings=window.settings)
     test_button = QPushButton(_tr("Testuj pocztę pracownika…"))
     test_button.setToolTip(
         _tr(
@@ -215,7 +217,8 @@ def install_testing(
     page.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     status.changed.connect(lambda: model.refresh_column(column))
     model.modelReset.connect(status.reload)
-    window.saved.connect(status.reload)  # e.g. a company account set up: employees now use it
+    # e.g. a company account set up: employees now use it (``saved`` carries the stored settings)
+    window.saved.connect(status.reload)
     page.view.clicked.connect(testing.open_status)
 
     employee_test_action = QAction(_tr("Testuj pocztę pracownika"), testing)

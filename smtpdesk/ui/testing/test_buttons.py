@@ -167,26 +167,9 @@ class TestButtons(QObject):
         show_message(self.section.window(), QMessageBox.Icon.Information, self.tr("Brak ustawień"), text)
 
 
-def attach_test_buttons(
-    section: SmtpSection,
-    store: Store,
-    secrets: SecretStore,
-    *,
-    sender_for: TextSource | None = None,
-    label_for: TextSource | None = None,
-    timeouts: Timeouts | None = None,
-    account_source: str = "",
-) -> TestButtons:
-    """Puts the test buttons and the last result into ``section.actions_layout``."""
-    return TestButtons(
-        section,
-        store,
-        secrets,
-        sender_for=sender_for,
-        label_for=label_for,
-        timeouts=timeouts,
-        account_source=account_source,
-    )
+# ``attach_test_buttons(section, store, secrets, ...)``: the constructor puts the buttons and the last
+# result into ``section.actions_layout``.
+attach_test_buttons = TestButtons
 
 
 def attach_employee_test_buttons(dialog: EmployeeDialog) -> TestButtons:

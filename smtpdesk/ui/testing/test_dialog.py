@@ -28,7 +28,7 @@ from smtpdesk.core.report import security_text
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult
 from smtpdesk.core.store import Store
 from smtpdesk.core.validation import FieldError, normalise_email
-from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
+from smtpdesk.ui.testing.diagnosis_view import DiagnosisView, account_text
 from smtpdesk.ui.testing.history_events import record_result
 from smtpdesk.ui.testing.plan import TestPlan
 from smtpdesk.ui.testing.progress_view import ProgressView
@@ -279,15 +279,9 @@ class TestDialog(QDialog):
             )
             self.again_button.setText(self.tr("Wyślij ponownie"))
         account = plan.account
-        line = self.tr("Serwer {host}, port {port}, szyfrowanie: {security}").format(
-            host=account.host or "—",
-            port=account.port,
-            security=security_text(account.security.value, "", language()),
-        )
-        if account.username:
-            line += " · " + self.tr("użytkownik {user}").format(user=account.username)
-        if plan.sender and not plan.login_only:
-            line += " · " + self.tr("nadawca {sender}").format(sender=plan.sender)
+        security = security_text(account.security.value, "", language())
+        sender = "" if plan.login_only else plan.sender
+        line = account_text(account.host, account.port, security, account.username, sender)
         self.account_line.setText(line)
         self.warnings.setText("<br>".join(html.escape(w) for w in plan.warnings))
         self.warnings.setVisible(bool(plan.warnings))

@@ -28,9 +28,6 @@ class FieldErrorLabel(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
-    def clear_message(self) -> None:
-        self.show_message("")
-
 
 class FieldErrors:
     """The error labels of one form, keyed by the field they describe."""

@@ -21,11 +21,15 @@ from smtpdesk.core.model import (
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.store import Store
+from smtpdesk.ui.testing.test_buttons import TestButtons
+from smtpdesk.ui.testing.test_dialog import TestDialog
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
+from tests.fixtures.smtp_servers import DEFAULT_PASSWORD as PASSWORD
 from tests.fixtures.smtp_servers import RunningServer
 
 WAIT_MS = 5000
-PASSWORD = "Hasło-łódź-1"
+# Against a silent server only "Anuluj" (or quitting) can end a run this long.
+SLOW_TIMEOUTS = Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
 
 
 @pytest.fixture
@@ -48,6 +52,15 @@ def fill(section: SmtpSection, account: SmtpAccount, password: str = "") -> None
     section.username_edit.setText(account.username)
     section.security_combo.setCurrentIndex(section.security_combo.findData(account.security.value))
     section.password_field.set_text(password)
+
+
+def run_to_end(qtbot, buttons: TestButtons, *, login_only: bool = False) -> TestDialog:
+    """Opens the test window of ``buttons`` and waits until its run has a result."""
+    dialog = buttons.test(login_only=login_only)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
+    return dialog
 
 
 @dataclass
@@ -101,8 +114,3 @@ def office(store: Store, secrets: SecretStore, smtp_server, closed_port) -> Offi
         employees.append(employee)
         expected[employee.id] = outcome
     return Office(employees, expected, {"good": good})
-
-
-@pytest.fixture
-def fast() -> Timeouts:
-    return Timeouts(connect=2.0, greeting=2.0, command=2.0, data=3.0, probe=0.5)

@@ -10,14 +10,13 @@ from smtpdesk.core.model import (
     Employee,
     employee_account,
 )
-from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.ui.testing.check_all import CheckAllController, CheckAllPanel, EmployeeStatus
 from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS
+from tests.ui.testing.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS
 
 
-def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fast):
-    controller = CheckAllController(store, secrets, timeouts=fast, max_workers=6)
+def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fast_timeouts):
+    controller = CheckAllController(store, secrets, timeouts=fast_timeouts, max_workers=6)
     status = EmployeeStatus(store, controller)
     panel = CheckAllPanel(controller)
     qtbot.addWidget(panel)
@@ -52,8 +51,8 @@ def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fas
     assert panel.company.isVisible() and "✓" in panel.company.plain_text()
 
 
-def test_a_status_opens_its_diagnosis(qtbot, store, secrets, office, fast):
-    controller = CheckAllController(store, secrets, timeouts=fast)
+def test_a_status_opens_its_diagnosis(qtbot, store, secrets, office, fast_timeouts):
+    controller = CheckAllController(store, secrets, timeouts=fast_timeouts)
     status = EmployeeStatus(store, controller)
     with qtbot.waitSignal(controller.finished, timeout=10_000):
         controller.start()
@@ -71,8 +70,8 @@ def test_a_status_opens_its_diagnosis(qtbot, store, secrets, office, fast):
     assert dialog.view.fix_buttons == []
 
 
-def test_sending_test_mails_is_an_option(qtbot, store, secrets, office, fast):
-    controller = CheckAllController(store, secrets, timeouts=fast)
+def test_sending_test_mails_is_an_option(qtbot, store, secrets, office, fast_timeouts):
+    controller = CheckAllController(store, secrets, timeouts=fast_timeouts)
     panel = CheckAllPanel(controller)
     qtbot.addWidget(panel)
     panel.send_check.setChecked(True)
@@ -98,8 +97,7 @@ def test_cancel_stops_the_check_within_a_second(qtbot, store, secrets, silent_se
             )
         )
         secrets.set(employee_account(employee.id or 0), PASSWORD)
-    slow = Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
-    controller = CheckAllController(store, secrets, timeouts=slow, max_workers=4)
+    controller = CheckAllController(store, secrets, timeouts=SLOW_TIMEOUTS, max_workers=4)
     panel = CheckAllPanel(controller)
     qtbot.addWidget(panel)
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
@@ -126,9 +124,7 @@ def test_closing_during_check_all_stops_the_pool(qtbot, store, secrets, silent_s
         )
     )
     secrets.set(employee_account(employee.id or 0), PASSWORD)
-    controller = CheckAllController(
-        store, secrets, timeouts=Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
-    )
+    controller = CheckAllController(store, secrets, timeouts=SLOW_TIMEOUTS)
     controller.start()
     qtbot.waitUntil(lambda: silent_server.accepted == 1, timeout=WAIT_MS)
     runner = controller.runner

@@ -13,17 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 from smtpdesk.core.model import Security
 from smtpdesk.ui.testing.progress_view import RowState
 from smtpdesk.ui.testing.test_buttons import attach_test_buttons
-from smtpdesk.ui.testing.test_dialog import TestDialog
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
-
-
-def _run(qtbot, buttons, *, login_only: bool = False) -> TestDialog:
-    dialog = buttons.test(login_only=login_only)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
-    return dialog
+from tests.ui.testing.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS, fill, run_to_end
 
 
 def _no_password_anywhere(text: str) -> None:
@@ -44,7 +35,7 @@ def test_a_working_account_sends_and_says_acceptance_is_not_delivery(
     fill(form, server.account(), PASSWORD)
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
-    dialog = _run(qtbot, buttons)
+    dialog = run_to_end(qtbot, buttons)
 
     assert dialog.run_result is not None and dialog.run_result.ok
     assert dialog.recipient_edit.text() == "anna@biuro.test"  # the sender's own address
@@ -78,7 +69,7 @@ def test_a_wrong_password_is_explained_with_the_users_server_and_steps(
     fill(form, server.account(), "nie-to-hasło")
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
-    dialog = _run(qtbot, buttons, login_only=True)
+    dialog = run_to_end(qtbot, buttons, login_only=True)
 
     view = dialog.diagnosis
     assert "Serwer nie przyjął loginu lub hasła" in view.headline.text()
@@ -103,7 +94,7 @@ def test_a_rejected_sender_offers_sending_as_the_login(
         form, store, secrets, sender_for=lambda: sender["address"], timeouts=fast_timeouts
     )
 
-    dialog = _run(qtbot, buttons)
+    dialog = run_to_end(qtbot, buttons)
 
     view = dialog.diagnosis
     assert "nie pozwala wysyłać jako biuro@biuro.test" in view.headline.text()
@@ -124,7 +115,7 @@ def test_a_security_mismatch_is_fixed_with_one_click_and_then_works(
     fill(form, server.account(security=Security.STARTTLS), PASSWORD)
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
-    dialog = _run(qtbot, buttons)
+    dialog = run_to_end(qtbot, buttons)
     view = dialog.diagnosis
     assert not dialog.run_result.ok
     assert f"Port {server.port} wymaga zabezpieczenia SSL/TLS" in view.headline.text()
@@ -144,11 +135,8 @@ def test_a_security_mismatch_is_fixed_with_one_click_and_then_works(
 
 
 def test_cancel_during_a_silent_server_stops_within_a_second(qtbot, form, store, secrets, silent_server):
-    from smtpdesk.core.smtp.engine import Timeouts
-
     fill(form, silent_server.account(username="anna@biuro.test"), PASSWORD)
-    slow = Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=slow)
+    buttons = attach_test_buttons(form, store, secrets, timeouts=SLOW_TIMEOUTS)
     dialog = buttons.test(login_only=True)
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -173,8 +161,6 @@ def test_cancel_during_a_silent_server_stops_within_a_second(qtbot, form, store,
 
 
 def test_closing_the_window_during_a_run_neither_crashes_nor_hangs(qtbot, store, secrets, silent_server):
-    from smtpdesk.core.smtp.engine import Timeouts
-
     # A window that deletes itself on close, as the application's windows do.
     window = QWidget()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -182,9 +168,7 @@ def test_closing_the_window_during_a_run_neither_crashes_nor_hangs(qtbot, store,
     QVBoxLayout(window).addWidget(section)
     window.show()
     fill(section, silent_server.account(username="anna@biuro.test"), PASSWORD)
-    buttons = attach_test_buttons(
-        section, store, secrets, timeouts=Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
-    )
+    buttons = attach_test_buttons(section, store, secrets, timeouts=SLOW_TIMEOUTS)
     dialog = buttons.test(login_only=True)
     assert dialog is not None
     qtbot.waitUntil(
@@ -209,7 +193,7 @@ def test_the_report_is_copied_and_saved_without_the_password(
     buttons = attach_test_buttons(
         form, store, secrets, label_for=lambda: "Anna Nowak", timeouts=fast_timeouts
     )
-    dialog = _run(qtbot, buttons)
+    dialog = run_to_end(qtbot, buttons)
     view = dialog.diagnosis
 
     # The technical details open on click: the redacted conversation and the timings.
@@ -248,7 +232,9 @@ def test_a_report_that_cannot_be_written_says_so(
 ):
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
-    dialog = _run(qtbot, attach_test_buttons(form, store, secrets, timeouts=fast_timeouts), login_only=True)
+    dialog = run_to_end(
+        qtbot, attach_test_buttons(form, store, secrets, timeouts=fast_timeouts), login_only=True
+    )
 
     dialog.diagnosis.write_report(str(tmp_path / "no-such-folder" / "raport.txt"))
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from smtpdesk.core.model import employee_account
 from smtpdesk.ui.testing.test_buttons import attach_test_buttons
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
+from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill, run_to_end
 
 
 def test_the_buttons_sit_in_the_forms_action_row(form, store, secrets):
@@ -95,10 +95,7 @@ def test_the_recipient_can_be_changed_and_is_checked(qtbot, form, store, secrets
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
-    dialog = buttons.test(login_only=False)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
+    dialog = run_to_end(qtbot, buttons)
 
     dialog.recipient_edit.setText("klient@przyklad\n.pl")
     qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)

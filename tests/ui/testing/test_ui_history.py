@@ -13,15 +13,7 @@ from smtpdesk.core.store import Store
 from smtpdesk.ui.testing.history_view import HistoryDialog
 from smtpdesk.ui.testing.last_result import LastResultLabel
 from smtpdesk.ui.testing.test_buttons import attach_test_buttons
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
-
-
-def _run_test(qtbot, buttons, *, login_only: bool) -> None:
-    dialog = buttons.test(login_only=login_only)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
-    dialog.close()
+from tests.ui.testing.conftest import PASSWORD, fill, run_to_end
 
 
 def test_history_survives_a_restart_and_never_holds_the_password(
@@ -34,9 +26,9 @@ def test_history_survives_a_restart_and_never_holds_the_password(
     buttons = attach_test_buttons(
         form, first, secrets, label_for=lambda: "Anna Nowak", timeouts=fast_timeouts
     )
-    _run_test(qtbot, buttons, login_only=False)
+    run_to_end(qtbot, buttons, login_only=False).close()
     form.password_field.set_text("złe-hasło")
-    _run_test(qtbot, buttons, login_only=True)
+    run_to_end(qtbot, buttons, login_only=True).close()
     first.close()
 
     # A new start of the application: a new store on the same folder.
@@ -85,9 +77,9 @@ def test_history_is_browsed_per_account_and_cleared_after_asking(
     company = attach_test_buttons(
         form, store, secrets, label_for=lambda: "Konto firmowe", timeouts=fast_timeouts
     )
-    _run_test(qtbot, company, login_only=True)
+    run_to_end(qtbot, company, login_only=True).close()
     form.account_key = employee_account(1)
-    _run_test(qtbot, company, login_only=True)
+    run_to_end(qtbot, company, login_only=True).close()
 
     dialog = HistoryDialog(store)
     qtbot.addWidget(dialog)
@@ -129,7 +121,7 @@ def test_the_last_result_label_opens_the_accounts_history(
     form.load(None, employee_account(2))
     fill(form, server.account(), PASSWORD)
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
-    _run_test(qtbot, buttons, login_only=True)
+    run_to_end(qtbot, buttons, login_only=True).close()
 
     buttons.last_result.linkActivated.emit("history")
 
@@ -147,7 +139,7 @@ def test_a_failed_clear_is_explained_and_the_list_stays(
     form.load(None, COMPANY_ACCOUNT)
     fill(form, server.account(), PASSWORD)
     buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
-    _run_test(qtbot, buttons, login_only=True)
+    run_to_end(qtbot, buttons, login_only=True).close()
     dialog = HistoryDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -7,21 +7,15 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from smtpdesk.core.smtp.engine import TestRequest, Timeouts
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult, Stage, StageState
 from smtpdesk.ui.testing.worker import TestRun, cancel_all_runs, live_runs
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS
+from tests.fixtures.smtp_servers import build_request
+from tests.ui.testing.conftest import SLOW_TIMEOUTS, WAIT_MS
 
 
 def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeouts):
     server = smtp_server()
-    request = TestRequest(
-        account=server.account(),
-        password=PASSWORD,
-        sender=server.login,
-        recipient=server.login,
-        timeouts=fast_timeouts,
-    )
+    request = build_request(server.account(), recipient=server.login, timeouts=fast_timeouts)
     events: list[ProgressEvent] = []
     threads: set[object] = set()
     recorded_on: list[str] = []
@@ -48,20 +42,9 @@ def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeo
 
 
 def test_quitting_stops_every_run_still_going(qtbot, silent_server):
-    slow = Timeouts(connect=5, greeting=30, command=30, data=30, probe=30)
-    runs = [
-        TestRun(
-            TestRequest(
-                account=silent_server.account(username="a@biuro.test"),
-                password=PASSWORD,
-                sender="a@biuro.test",
-                recipient="a@biuro.test",
-                login_only=True,
-                timeouts=slow,
-            )
-        )
-        for _ in range(3)
-    ]
+    account = silent_server.account(username="a@biuro.test")
+    request = build_request(account, recipient=account.username, login_only=True, timeouts=SLOW_TIMEOUTS)
+    runs = [TestRun(request) for _ in range(3)]
     for run in runs:
         run.start()
     qtbot.waitUntil(lambda: silent_server.accepted == 3, timeout=WAIT_MS)

@@ -45,10 +45,12 @@ ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów
 
 
 @pytest.fixture
-def window(qtbot, store: Store, secrets: SecretStore, fast) -> Iterator[tuple[SettingsWindow, TestingTools]]:
+def window(
+    qtbot, store: Store, secrets: SecretStore, fast_timeouts
+) -> Iterator[tuple[SettingsWindow, TestingTools]]:
     shown = SettingsWindow(store, secrets)
     qtbot.addWidget(shown)
-    tools = install_testing(shown, timeouts=fast)
+    tools = install_testing(shown, timeouts=fast_timeouts)
     shown.show()
     shown.show_page(shown.employees_page)
     yield shown, tools
@@ -100,7 +102,7 @@ def test_check_all_fills_the_status_column_and_a_click_opens_the_diagnosis(qtbot
 
 
 def test_stored_results_show_in_the_status_column_after_a_restart(
-    qtbot, window, office, store, secrets, fast
+    qtbot, window, office, store, secrets, fast_timeouts
 ):
     shown, tools = window
     with qtbot.waitSignal(tools.controller.finished, timeout=10_000):
@@ -109,7 +111,7 @@ def test_stored_results_show_in_the_status_column_after_a_restart(
 
     again = SettingsWindow(store, secrets)
     qtbot.addWidget(again)
-    later = install_testing(again, timeouts=fast)
+    later = install_testing(again, timeouts=fast_timeouts)
     texts = [
         again.employees_page.proxy.index(row, later.status_column).data()
         for row in range(again.employees_page.proxy.rowCount())
