@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Testing", text)
-
-
 @dataclass
 class TestingTools:
     """What ``install_testing`` added to a window."""
@@ -192,11 +188,12 @@ def install_testing(
     # start from them instead of reading them again.
     status = EmployeeStatus(store, controller, testing, settings=window.settings)
     panel = CheckAllPanel(controller, settings=window.settings)
-    test_button = QPushButton(_tr("Testuj pocztę pracownika…"))
+    test_button = QPushButton(QCoreApplication.translate("Testing", "Testuj pocztę pracownika…"))
     test_button.setToolTip(
-        _tr(
+        QCoreApplication.translate(
+            "Testing",
             "Wysyła wiadomość testową tak, jak wyszłaby od zaznaczonego pracownika: "
-            "to samo konto, nadawca i stopka"
+            "to samo konto, nadawca i stopka",
         )
     )
     test_button.clicked.connect(testing.send_test_to_selected)
@@ -212,7 +209,10 @@ def install_testing(
         previous = widget
 
     model = page.model
-    column = model.add_column(_tr("Poczta"), lambda employee, role: _status_data(status.cell(employee), role))
+    column = model.add_column(
+        QCoreApplication.translate("Testing", "Poczta"),
+        lambda employee, role: _status_data(status.cell(employee), role),
+    )
     # Shares the spare width with the e-mail column: long addresses and result titles both matter.
     page.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     status.changed.connect(lambda: model.refresh_column(column))
@@ -221,12 +221,12 @@ def install_testing(
     window.saved.connect(status.reload)
     page.view.clicked.connect(testing.open_status)
 
-    employee_test_action = QAction(_tr("Testuj pocztę pracownika"), testing)
+    employee_test_action = QAction(QCoreApplication.translate("Testing", "Testuj pocztę pracownika"), testing)
     employee_test_action.setToolTip(test_button.toolTip())
     employee_test_action.triggered.connect(testing.send_test_to_selected)
-    check_all_action = QAction(_tr("Sprawdź wszystkich"), testing)
+    check_all_action = QAction(QCoreApplication.translate("Testing", "Sprawdź wszystkich"), testing)
     check_all_action.triggered.connect(testing.check_all)
-    history_action = QAction(_tr("Historia testów…"), testing)
+    history_action = QAction(QCoreApplication.translate("Testing", "Historia testów…"), testing)
     history_action.triggered.connect(testing.show_history)
     for action in (employee_test_action, check_all_action, history_action):
         window.toolbar.addAction(action)
