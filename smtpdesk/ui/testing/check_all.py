@@ -7,6 +7,7 @@ what the employees table's status column shows, and opens the diagnosis behind a
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -41,13 +42,28 @@ _UNKNOWN = object()
 REDRAW_MS = 100
 
 
-class _Bridge(QObject):
-    """Carries results from the pool threads to the GUI thread. Owned by the pool's callbacks, so
-    it outlives a window closed in the middle of a run."""
+class _Relay(QObject):
+    """Carries results from the pool threads to the GUI thread, tagged with the run they belong to.
 
-    job_done = Signal(object, object)  # CheckJob, RunResult
-    job_error = Signal(object)  # CheckJob
-    all_done = Signal(bool)  # cancelled
+    One for the whole program, living on the GUI thread: a relay per run would be freed by the
+    cycle collector on whichever thread collects, and a QObject deleted off its thread crashes Qt.
+    """
+
+    job_done = Signal(int, object, object)  # run id, CheckJob, RunResult
+    job_error = Signal(int, object)  # run id, CheckJob
+    all_done = Signal(int, bool)  # run id, cancelled
+
+
+_relay_instance: _Relay | None = None
+_run_ids = itertools.count(1)
+
+
+def _relay() -> _Relay:
+    """Created on first use; check-all starts on the GUI thread, so that is where it lives."""
+    global _relay_instance
+    if _relay_instance is None:
+        _relay_instance = _Relay()
+    return _relay_instance
 
 
 class CheckAllController(QObject):
@@ -75,7 +91,11 @@ class CheckAllController(QObject):
         self.failed_jobs: set[str] = set()
         self.done_count = 0
         self._runner: CheckAll | None = None
-        self._bridge: _Bridge | None = None
+        self._run_id = 0
+        relay = _relay()
+        relay.job_done.connect(self._job_done)
+        relay.job_error.connect(self._job_error)
+        relay.all_done.connect(self._all_done)
 
     @property
     def running(self) -> bool:
@@ -100,31 +120,29 @@ class CheckAllController(QObject):
         self.failed_jobs = set()
         self.done_count = 0
 
-        bridge = _Bridge()
-        bridge.job_done.connect(self._job_done)
-        bridge.job_error.connect(self._job_error)
-        bridge.all_done.connect(self._all_done)
+        relay, run_id = _relay(), next(_run_ids)
+        self._run_id = run_id
         store, secrets = self.store, self.secrets
 
         def on_result(job: CheckJob, result: RunResult) -> None:
             record_result(store, result, job.key, job.label)
-            bridge.job_done.emit(job, result)
+            relay.job_done.emit(run_id, job, result)
 
-        def on_finished(runner: CheckAll, cancelled: bool) -> None:
+        def on_finished(cancelled: bool) -> None:
             _live_checks.discard(runner)
-            bridge.all_done.emit(cancelled)
+            relay.all_done.emit(run_id, cancelled)
 
         runner = CheckAll(
             plan.jobs,
             password_for=secrets.get,
             on_result=on_result,
-            on_error=lambda job, _exc: bridge.job_error.emit(job),
-            on_finished=lambda cancelled: on_finished(runner, cancelled),
+            on_error=lambda job, _exc: relay.job_error.emit(run_id, job),
+            on_finished=on_finished,
             max_workers=self.max_workers,
             timeouts=self.timeouts,
             lang=language(),
         )
-        self._runner, self._bridge = runner, bridge
+        self._runner = runner
         _live_checks.add(runner)
         # If the window goes away mid-run, the checks must still stop promptly.
         self.destroyed.connect(runner.cancel)
@@ -154,22 +172,27 @@ class CheckAllController(QObject):
             return None
         return next((job for job in self.plan.jobs if job.job_id == job_id), None)
 
-    @Slot(object, object)
-    def _job_done(self, job: CheckJob, result: RunResult) -> None:
+    @Slot(int, object, object)
+    def _job_done(self, run_id: int, job: CheckJob, result: RunResult) -> None:
+        if run_id != self._run_id:
+            return  # another window's check-all
         self.results[job.job_id] = result
         self.done_count += 1
         self.job_finished.emit(job, result)
         self.progress_changed.emit(self.done_count, self.total)
 
-    @Slot(object)
-    def _job_error(self, job: CheckJob) -> None:
+    @Slot(int, object)
+    def _job_error(self, run_id: int, job: CheckJob) -> None:
+        if run_id != self._run_id:
+            return
         self.failed_jobs.add(job.job_id)
         self.done_count += 1
         self.progress_changed.emit(self.done_count, self.total)
 
-    @Slot(bool)
-    def _all_done(self, cancelled: bool) -> None:
-        self.finished.emit(cancelled)
+    @Slot(int, bool)
+    def _all_done(self, run_id: int, cancelled: bool) -> None:
+        if run_id == self._run_id:
+            self.finished.emit(cancelled)
 
 
 def cancel_all_checks(wait_s: float = 3.0) -> bool:
