@@ -201,8 +201,8 @@ def main() -> int:
     from smtpdesk.core.secrets import SecretStore
     from smtpdesk.core.smtp.engine import Timeouts
     from smtpdesk.core.store import Store
+    from smtpdesk.ui.mailtest import install_mail_tests
     from smtpdesk.ui.settings_window import SettingsWindow
-    from smtpdesk.ui.testing import install_testing
 
     workers = args.workers or DEFAULT_WORKERS
     context = multiprocessing.get_context("spawn")
@@ -222,7 +222,7 @@ def main() -> int:
             secrets = SecretStore(session_only=True)
             mix = _seed(store, secrets, args.accounts, info["starttls"], info["ca_file"])
             window = SettingsWindow(store, secrets)
-            testing = install_testing(
+            testing = install_mail_tests(
                 window,
                 timeouts=Timeouts(connect=3, greeting=3, command=3, data=5, probe=0.5),
                 max_workers=workers,

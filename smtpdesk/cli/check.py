@@ -22,7 +22,7 @@ from smtpdesk.cli.check_options import (
 )
 from smtpdesk.cli.parsing import HelpShown, UsageError, prescan_language, usage_error_text
 from smtpdesk.core import i18n
-from smtpdesk.core.smtp.engine import CancelToken, TestRequest, run_test
+from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, run_test
 from smtpdesk.core.smtp.result import Facts, ProgressEvent, RunResult, Stage
 
 EXIT_OK = 0
@@ -86,7 +86,7 @@ def _run(argv: list[str]) -> int:
 def _prepare(options: CheckOptions) -> PreparedCheck | RunResult:
     target = options.target
     if isinstance(target, DirectTarget):
-        request = TestRequest(
+        request = MailTestRequest(
             account=target.account,
             password=target.password,
             sender=target.sender,
@@ -102,7 +102,9 @@ def _prepare(options: CheckOptions) -> PreparedCheck | RunResult:
     return prepare_stored(options, target)
 
 
-def execute(request: TestRequest, *, on_progress: Callable[[ProgressEvent], None] | None = None) -> RunResult:
+def execute(
+    request: MailTestRequest, *, on_progress: Callable[[ProgressEvent], None] | None = None
+) -> RunResult:
     """Run the test on a worker thread so Ctrl+C reaches this thread and cancels the run cleanly."""
     cancel = CancelToken()
     outcome: list[RunResult] = []
@@ -138,7 +140,7 @@ def execute(request: TestRequest, *, on_progress: Callable[[ProgressEvent], None
     return outcome[0]
 
 
-def _cancelled_result(request: TestRequest, stage: Stage) -> RunResult:
+def _cancelled_result(request: MailTestRequest, stage: Stage) -> RunResult:
     """What to report when the engine did not wind down within the grace period."""
     from smtpdesk.core.diagnosis import diagnose
 

@@ -21,7 +21,7 @@ from smtpdesk.cli.parsing import CliParser, UsageError, parse_language, quote_un
 from smtpdesk.core import validation
 from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import Security, SmtpAccount
-from smtpdesk.core.smtp.engine import TestRequest, Timeouts
+from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
 from smtpdesk.core.smtp.result import RunResult
 
 PROG = "smtpdesk check"
@@ -76,7 +76,7 @@ class CheckOptions:
 class PreparedCheck:
     """A run ready to start, and how to name its account to a person."""
 
-    request: TestRequest
+    request: MailTestRequest
     label: str = ""  # e.g. "konto SMTP pracownika Jan Kowalski"; empty for a server given by hand
     warnings: tuple[str, ...] = ()  # what the routing rules want the user to know
     # Stores the finished run in the settings' history (saved accounts only), so the window shows

@@ -22,7 +22,7 @@ from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.secrets import SecretState, SecretStore
-from smtpdesk.core.smtp.engine import TestRequest
+from smtpdesk.core.smtp.engine import MailTestRequest
 from smtpdesk.core.smtp.result import Facts, RunResult, Stage
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.wording import (
@@ -141,7 +141,7 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
 
     if route.account is None or not route.account.configured:
         facts = Facts(stage=Stage.CONFIG, exception="NoServerConfigured")
-        unset = TestRequest(
+        unset = MailTestRequest(
             account=SmtpAccount(),
             password=None,
             sender=route.sender,
@@ -176,7 +176,7 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
             facts = Facts(stage=Stage.CONFIG, exception="BadAddress", host=account.host, port=account.port)
             return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
 
-    request = TestRequest(
+    request = MailTestRequest(
         account=account,
         password=password,
         sender=route.sender,

@@ -17,7 +17,7 @@ from functools import partial
 from smtpdesk.core.i18n import Lang, Msg, language
 from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Employee, OfficeSettings, SmtpAccount
 from smtpdesk.core.routing import Route, resolve, route_message
-from smtpdesk.core.smtp.engine import CancelToken, TestRequest, Timeouts, run_test
+from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, Timeouts, run_test
 from smtpdesk.core.smtp.result import RunResult
 
 log = logging.getLogger(__name__)
@@ -245,7 +245,7 @@ class CheckAll:
             if self._cancelled.is_set():
                 token.cancel()
             try:
-                request = TestRequest(
+                request = MailTestRequest(
                     account=job.account,
                     password=self._password_for(job.key),
                     sender=job.sender,

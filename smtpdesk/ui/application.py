@@ -24,10 +24,10 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
-from smtpdesk.ui.testing import install_testing
 from smtpdesk.ui.translations import install_translators, remove_translators
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class GuiSession:
         """Shows a settings window on ``store``; the window of a demo stops the demo when it goes."""
         window = SettingsWindow(store, secrets)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        install_testing(window)
+        install_mail_tests(window)
         install_doctor(window)
         if demo is not None:
             from smtpdesk.ui.demo_mode import attach_demo

@@ -28,9 +28,9 @@ from smtpdesk.core.model import Employee, Role, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import normalise_email, normalise_phone
+from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
-from smtpdesk.ui.testing.test_buttons import attach_employee_test_buttons
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
@@ -117,7 +117,7 @@ class EmployeeDialog(QDialog):
         self.email_edit.editingFinished.connect(self._check_email)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
-        attach_employee_test_buttons(self)
+        attach_employee_mail_test_buttons(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()

@@ -183,7 +183,7 @@ def test_a_failing_listener_does_not_make_the_server_refuse_mail(server, caplog)
     ids=["own-account", "wrong-password", "foreign-sender", "company-as-anyone"],
 )
 def test_the_engine_diagnoses_each_kind_of_demo_mailbox(server, login, password, sender, code):
-    request = engine.TestRequest(
+    request = engine.MailTestRequest(
         account=server.account(login), password=password, sender=sender, recipient="klient@example.test"
     )
 
@@ -194,7 +194,7 @@ def test_the_engine_diagnoses_each_kind_of_demo_mailbox(server, login, password,
 
 
 def test_a_login_only_check_sends_nothing(server):
-    request = engine.TestRequest(
+    request = engine.MailTestRequest(
         account=server.account(ANNA_MAILBOX.login),
         password=ANNA_MAILBOX.password,
         sender=ANNA_MAILBOX.login,

@@ -49,7 +49,7 @@ def send_test_mail(session: DemoSession, employee: Employee) -> RunResult:
         footer=route.footer,
         reply_to=route.reply_to,
     )
-    request = engine.TestRequest(
+    request = engine.MailTestRequest(
         account=route.account,
         password=session.secrets.get(route.account_key),
         sender=route.sender,

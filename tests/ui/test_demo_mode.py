@@ -97,7 +97,7 @@ def send_company_mode_test_mail(session: DemoSession) -> None:
         footer=route.footer,
         reply_to=route.reply_to,
     )
-    request = engine.TestRequest(
+    request = engine.MailTestRequest(
         account=route.account,
         password=session.secrets.get(route.account_key),
         sender=route.sender,

@@ -43,11 +43,11 @@ from smtpdesk.core.smtp.network import (
 )
 from smtpdesk.core.smtp.preflight import message_bytes, request_problem, verify_context
 from smtpdesk.core.smtp.replies import decode, queue_id, reply_line
-from smtpdesk.core.smtp.request import TestRequest, Timeouts
+from smtpdesk.core.smtp.request import MailTestRequest, Timeouts
 from smtpdesk.core.smtp.result import CertInfo, Facts, ProgressEvent, RunResult, Stage, StageState
 from smtpdesk.core.smtp.transcript import Secrets, Transcript
 
-__all__ = ["CancelToken", "TestRequest", "Timeouts", "run_test"]
+__all__ = ["CancelToken", "MailTestRequest", "Timeouts", "run_test"]
 
 log = logging.getLogger("smtpdesk.smtp")
 
@@ -83,7 +83,7 @@ class _Restart(Exception):
 class _Run:
     def __init__(
         self,
-        request: TestRequest,
+        request: MailTestRequest,
         on_progress: ProgressCallback | None,
         cancel: CancelToken | None,
         resolver: Resolver | None,
@@ -610,7 +610,7 @@ class _Run:
 
 
 def run_test(
-    request: TestRequest,
+    request: MailTestRequest,
     *,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,

@@ -9,14 +9,14 @@ import threading
 from smtpdesk.core.footer import Footer
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import SmtpAccount
-from smtpdesk.core.smtp.request import TestRequest
+from smtpdesk.core.smtp.request import MailTestRequest
 
 
 def _has_control(text: str) -> bool:
     return any(c in text for c in "\r\n\0")
 
 
-def request_problem(request: TestRequest) -> tuple[str, str] | None:
+def request_problem(request: MailTestRequest) -> tuple[str, str] | None:
     """(kind, message) of the first reason the request cannot be run, or None.
 
     The kind ends up as ``Facts.exception`` at the CONFIG stage.
@@ -39,7 +39,7 @@ def request_problem(request: TestRequest) -> tuple[str, str] | None:
     return None
 
 
-def message_bytes(request: TestRequest) -> bytes:
+def message_bytes(request: MailTestRequest) -> bytes:
     """The given message, or the standard test mail (ValueError for an unusable address)."""
     if request.message is not None:
         return request.message

@@ -27,9 +27,7 @@ class Timeouts:
 
 
 @dataclass(frozen=True)
-class TestRequest:
-    __test__ = False  # not a pytest test class, despite the name
-
+class MailTestRequest:
     account: SmtpAccount
     password: str | None = field(repr=False)
     sender: str

@@ -11,10 +11,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from smtpdesk.core.model import Security
-from smtpdesk.ui.testing.progress_view import RowState
-from smtpdesk.ui.testing.test_buttons import attach_test_buttons
+from smtpdesk.ui.mailtest.buttons import attach_mail_test_buttons
+from smtpdesk.ui.mailtest.progress_view import RowState
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
-from tests.ui.testing.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS, fill, run_to_end
+from tests.ui.mailtest.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS, fill, run_to_end
 
 
 def _no_password_anywhere(text: str) -> None:
@@ -33,7 +33,7 @@ def test_a_working_account_sends_and_says_acceptance_is_not_delivery(
 ):
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
     dialog = run_to_end(qtbot, buttons)
 
@@ -67,7 +67,7 @@ def test_a_wrong_password_is_explained_with_the_users_server_and_steps(
 ):
     server = smtp_server()
     fill(form, server.account(), "nie-to-hasło")
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
     dialog = run_to_end(qtbot, buttons, login_only=True)
 
@@ -90,7 +90,7 @@ def test_a_rejected_sender_offers_sending_as_the_login(
     server = smtp_server(own_address_only=True)
     fill(form, server.account(), PASSWORD)
     sender = {"address": "biuro@biuro.test"}
-    buttons = attach_test_buttons(
+    buttons = attach_mail_test_buttons(
         form, store, secrets, sender_for=lambda: sender["address"], timeouts=fast_timeouts
     )
 
@@ -113,7 +113,7 @@ def test_a_security_mismatch_is_fixed_with_one_click_and_then_works(
 ):
     server = smtp_server(mode="implicit")
     fill(form, server.account(security=Security.STARTTLS), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
     dialog = run_to_end(qtbot, buttons)
     view = dialog.diagnosis
@@ -136,7 +136,7 @@ def test_a_security_mismatch_is_fixed_with_one_click_and_then_works(
 
 def test_cancel_during_a_silent_server_stops_within_a_second(qtbot, form, store, secrets, silent_server):
     fill(form, silent_server.account(username="anna@biuro.test"), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=SLOW_TIMEOUTS)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=SLOW_TIMEOUTS)
     dialog = buttons.test(login_only=True)
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -168,7 +168,7 @@ def test_closing_the_window_during_a_run_neither_crashes_nor_hangs(qtbot, store,
     QVBoxLayout(window).addWidget(section)
     window.show()
     fill(section, silent_server.account(username="anna@biuro.test"), PASSWORD)
-    buttons = attach_test_buttons(section, store, secrets, timeouts=SLOW_TIMEOUTS)
+    buttons = attach_mail_test_buttons(section, store, secrets, timeouts=SLOW_TIMEOUTS)
     dialog = buttons.test(login_only=True)
     assert dialog is not None
     qtbot.waitUntil(
@@ -190,7 +190,7 @@ def test_the_report_is_copied_and_saved_without_the_password(
 ):
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(
+    buttons = attach_mail_test_buttons(
         form, store, secrets, label_for=lambda: "Anna Nowak", timeouts=fast_timeouts
     )
     dialog = run_to_end(qtbot, buttons)
@@ -233,7 +233,7 @@ def test_a_report_that_cannot_be_written_says_so(
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
     dialog = run_to_end(
-        qtbot, attach_test_buttons(form, store, secrets, timeouts=fast_timeouts), login_only=True
+        qtbot, attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts), login_only=True
     )
 
     dialog.diagnosis.write_report(str(tmp_path / "no-such-folder" / "raport.txt"))

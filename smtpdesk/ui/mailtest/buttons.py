@@ -18,10 +18,10 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.mailtest.dialog import MailTestDialog
+from smtpdesk.ui.mailtest.last_result import LastResultLabel
+from smtpdesk.ui.mailtest.plan import UNSAVED_ACCOUNT, MailTestPlan
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.testing.last_result import LastResultLabel
-from smtpdesk.ui.testing.plan import UNSAVED_ACCOUNT, TestPlan
-from smtpdesk.ui.testing.test_dialog import TestDialog
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
 
 if TYPE_CHECKING:
@@ -30,10 +30,8 @@ if TYPE_CHECKING:
 TextSource = Callable[[], str]
 
 
-class TestButtons(QObject):
+class MailTestButtons(QObject):
     """Owned by the section it serves; ``dialog`` is the last test window it opened."""
-
-    __test__ = False  # not a pytest test class, despite the name
 
     def __init__(
         self,
@@ -54,7 +52,7 @@ class TestButtons(QObject):
         self.sender_for = sender_for
         self.label_for = label_for
         self.timeouts = timeouts
-        self.dialog: TestDialog | None = None
+        self.dialog: MailTestDialog | None = None
         self._sender_override = ""
 
         self.send_button = QPushButton(self.tr("Wyślij wiadomość testową"))
@@ -78,7 +76,7 @@ class TestButtons(QObject):
 
     # -- what the buttons do ------------------------------------------------------------------
 
-    def test(self, *, login_only: bool) -> TestDialog | None:
+    def test(self, *, login_only: bool) -> MailTestDialog | None:
         """Opens the test window for the form as it is; None when the form needs fixing first."""
         self._sender_override = ""
         plan = self.plan(login_only=login_only)
@@ -86,7 +84,7 @@ class TestButtons(QObject):
             return None
         if self.dialog is not None and self.dialog.isVisible() and not self.dialog.running:
             self.dialog.close()
-        dialog = TestDialog(plan, self.store, self.section.window(), fix_handler=self._fix)
+        dialog = MailTestDialog(plan, self.store, self.section.window(), fix_handler=self._fix)
         self.dialog = dialog
         dialog.destroyed.connect(self._dialog_gone)
         dialog.show()
@@ -101,7 +99,7 @@ class TestButtons(QObject):
     def _login_clicked(self) -> None:
         self.test(login_only=True)
 
-    def plan(self, *, login_only: bool) -> TestPlan | None:
+    def plan(self, *, login_only: bool) -> MailTestPlan | None:
         try:
             account = self.section.account()
         except FieldError:
@@ -110,7 +108,7 @@ class TestButtons(QObject):
             self._tell(self.tr("Najpierw wpisz serwer poczty wychodzącej, port, nazwę użytkownika i hasło."))
             return None
         sender = self._sender_override or self._sender(account.username)
-        return TestPlan(
+        return MailTestPlan(
             account=account,
             password=self.section.password() or None,
             sender=sender,
@@ -122,7 +120,7 @@ class TestButtons(QObject):
             contact_mode=self._contact_mode(),
         )
 
-    def _fix(self, fix: Fix) -> TestPlan | None:
+    def _fix(self, fix: Fix) -> MailTestPlan | None:
         """Applies ``fix`` to the form it came from, then gives the plan to test again."""
         login_only = self.dialog.plan.login_only if self.dialog is not None else False
         self.section.apply_fix(fix)
@@ -136,9 +134,9 @@ class TestButtons(QObject):
         """Given ones, else those the settings window was set up with (e.g. short ones in tests)."""
         if self.timeouts is not None:
             return self.timeouts
-        from smtpdesk.ui.testing.install import window_testing
+        from smtpdesk.ui.mailtest.install import window_mail_tests
 
-        testing = window_testing(self.section)
+        testing = window_mail_tests(self.section)
         return testing.timeouts if testing is not None else None
 
     def _contact_mode(self) -> ContactMode | None:
@@ -167,18 +165,18 @@ class TestButtons(QObject):
         show_message(self.section.window(), QMessageBox.Icon.Information, self.tr("Brak ustawień"), text)
 
 
-# ``attach_test_buttons(section, store, secrets, ...)``: the constructor puts the buttons and the last
+# ``attach_mail_test_buttons(section, store, secrets, ...)``: the constructor puts the buttons and the last
 # result into ``section.actions_layout``.
-attach_test_buttons = TestButtons
+attach_mail_test_buttons = MailTestButtons
 
 
-def attach_employee_test_buttons(dialog: EmployeeDialog) -> TestButtons:
+def attach_employee_mail_test_buttons(dialog: EmployeeDialog) -> MailTestButtons:
     """The test buttons of the employee dialog: sent as the employee's e-mail, named after them."""
 
     def name() -> str:
         return " ".join(f"{dialog.first_name_edit.text()} {dialog.last_name_edit.text()}".split())
 
-    return attach_test_buttons(
+    return attach_mail_test_buttons(
         dialog.smtp_section,
         dialog.store,
         dialog.secrets,
@@ -188,6 +186,6 @@ def attach_employee_test_buttons(dialog: EmployeeDialog) -> TestButtons:
     )
 
 
-def buttons_of(widget: QWidget) -> TestButtons | None:
+def buttons_of(widget: QWidget) -> MailTestButtons | None:
     """The buttons attached to a section (for owners that did not keep the returned object)."""
-    return widget.findChild(TestButtons)
+    return widget.findChild(MailTestButtons)

@@ -1,6 +1,6 @@
 """Puts the test features into the settings window.
 
-``install_testing(window)``: the test buttons under the company's SMTP form, "Sprawdź wszystkich"
+``install_mail_tests(window)``: the test buttons under the company's SMTP form, "Sprawdź wszystkich"
 and the status column on the Pracownicy tab, "Testuj pocztę pracownika" (through the routing
 rules: the account, From and footer clients would really get) and the history, in the toolbar
 and in "Narzędzia".
@@ -20,55 +20,53 @@ from smtpdesk.core.i18n import language
 from smtpdesk.core.model import Employee
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.smtp.engine import Timeouts
-from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.pages.employees_model import EmployeesModel
-from smtpdesk.ui.testing.check_all import (
+from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
+from smtpdesk.ui.mailtest.check_all import (
     CheckAllController,
     CheckAllPanel,
     EmployeeStatus,
     StatusCell,
     cancel_all_checks,
 )
-from smtpdesk.ui.testing.history_view import HistoryDialog
-from smtpdesk.ui.testing.plan import TestPlan
-from smtpdesk.ui.testing.test_buttons import TestButtons, attach_test_buttons
-from smtpdesk.ui.testing.test_dialog import TestDialog
-from smtpdesk.ui.testing.worker import cancel_all_runs
+from smtpdesk.ui.mailtest.dialog import MailTestDialog
+from smtpdesk.ui.mailtest.history_view import HistoryDialog
+from smtpdesk.ui.mailtest.plan import MailTestPlan
+from smtpdesk.ui.mailtest.worker import cancel_all_runs
+from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.pages.employees_model import EmployeesModel
 
 if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
 @dataclass
-class TestingTools:
-    """What ``install_testing`` added to a window."""
+class MailTestTools:
+    """What ``install_mail_tests`` added to a window."""
 
     controller: CheckAllController
     panel: CheckAllPanel
     status: EmployeeStatus
     status_column: int
-    company_buttons: TestButtons
+    company_buttons: MailTestButtons
     test_button: QPushButton
     employee_test_action: QAction
     check_all_action: QAction
     history_action: QAction
 
-    __test__ = False  # not a pytest test class, despite the name
 
-
-class WindowTesting(QObject):
+class WindowMailTests(QObject):
     """The window's test features; a child of the window, so it goes with it."""
 
     def __init__(self, window: SettingsWindow, timeouts: Timeouts | None) -> None:
         super().__init__(window)
-        self.setObjectName("smtpdesk_testing")
+        self.setObjectName("smtpdesk_mail_tests")
         self.window = window
         self.timeouts = timeouts
-        self.dialog: TestDialog | None = None
+        self.dialog: MailTestDialog | None = None
         self.history: HistoryDialog | None = None
-        self.tools: TestingTools | None = None
+        self.tools: MailTestTools | None = None
 
-    def test_selected_employee(self, login_only: bool = False) -> TestDialog | None:
+    def test_selected_employee(self, login_only: bool = False) -> MailTestDialog | None:
         employee = self.window.employees_page.selected_employee()
         if employee is None:
             self.window.show_page(self.window.employees_page)
@@ -79,7 +77,7 @@ class WindowTesting(QObject):
             return None
         return self.test_employee(employee, login_only=login_only)
 
-    def test_employee(self, employee: Employee, *, login_only: bool = False) -> TestDialog | None:
+    def test_employee(self, employee: Employee, *, login_only: bool = False) -> MailTestDialog | None:
         """Tests the saved settings exactly as ``employee``'s mail would leave."""
         store, secrets = self.window.store, self.window.secrets
         settings = store.load_settings()
@@ -89,7 +87,7 @@ class WindowTesting(QObject):
             self._tell(self.tr("Brak serwera poczty"), reason)
             return None
         own = route.source == "employee"
-        plan = TestPlan(
+        plan = MailTestPlan(
             account=route.account,
             password=secrets.get(route.account_key),
             sender=route.sender,
@@ -107,7 +105,7 @@ class WindowTesting(QObject):
                 name=employee.full_name, account=route_label(route.source)
             ),
         )
-        dialog = TestDialog(plan, store, self.window)
+        dialog = MailTestDialog(plan, store, self.window)
         self.dialog = dialog
         dialog.show()
         dialog.start()
@@ -164,14 +162,14 @@ def _status_data(cell: StatusCell, role: int) -> object:
     return None
 
 
-def install_testing(
+def install_mail_tests(
     window: SettingsWindow, *, timeouts: Timeouts | None = None, max_workers: int = DEFAULT_WORKERS
-) -> TestingTools:
+) -> MailTestTools:
     store, secrets = window.store, window.secrets
-    testing = WindowTesting(window, timeouts)
+    testing = WindowMailTests(window, timeouts)
     page = window.employees_page
 
-    company_buttons = attach_test_buttons(
+    company_buttons = attach_mail_test_buttons(
         window.other_settings_page.smtp_section,
         store,
         secrets,
@@ -233,7 +231,7 @@ def install_testing(
         window.tools_menu.addAction(action)
 
     _stop_runs_on_quit()
-    testing.tools = TestingTools(
+    testing.tools = MailTestTools(
         controller=controller,
         panel=panel,
         status=status,
@@ -247,10 +245,12 @@ def install_testing(
     return testing.tools
 
 
-def window_testing(widget: QWidget | None) -> WindowTesting | None:
+def window_mail_tests(widget: QWidget | None) -> WindowMailTests | None:
     """The test features of the settings window ``widget`` belongs to (also from its dialogs)."""
     while widget is not None:
-        found = widget.findChild(WindowTesting, "smtpdesk_testing", Qt.FindChildOption.FindDirectChildrenOnly)
+        found = widget.findChild(
+            WindowMailTests, "smtpdesk_mail_tests", Qt.FindChildOption.FindDirectChildrenOnly
+        )
         if found is not None:
             return found
         widget = widget.parentWidget()

@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from smtpdesk.core.model import employee_account
-from smtpdesk.ui.testing.test_buttons import attach_test_buttons
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill, run_to_end
+from smtpdesk.ui.mailtest.buttons import attach_mail_test_buttons
+from tests.ui.mailtest.conftest import PASSWORD, WAIT_MS, fill, run_to_end
 
 
 def test_the_buttons_sit_in_the_forms_action_row(form, store, secrets):
-    buttons = attach_test_buttons(form, store, secrets)
+    buttons = attach_mail_test_buttons(form, store, secrets)
     row = [form.actions_layout.itemAt(i).widget() for i in range(form.actions_layout.count())]
     assert row[:2] == [buttons.send_button, buttons.login_button]
     assert buttons.send_button.text() == "Wyślij wiadomość testową"
@@ -27,7 +27,7 @@ def test_unsaved_values_and_the_typed_password_are_tested(
     secrets.set(employee_account(7), "stare-hasło")  # what was saved before the edit
     form.load(None, employee_account(7))
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(
+    buttons = attach_mail_test_buttons(
         form, store, secrets, label_for=lambda: "Anna Nowak", timeouts=fast_timeouts
     )
 
@@ -51,7 +51,7 @@ def test_an_empty_password_field_uses_the_stored_password(
     secrets.set(employee_account(3), PASSWORD)
     form.load(server.account(), employee_account(3))
     assert form.password_field.text() == ""
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
 
     qtbot.mouseClick(buttons.send_button, Qt.MouseButton.LeftButton)
 
@@ -68,7 +68,7 @@ def test_an_empty_password_field_uses_the_stored_password(
 
 
 def test_a_bad_field_is_shown_next_to_it_and_nothing_runs(qtbot, form, store, secrets):
-    buttons = attach_test_buttons(form, store, secrets)
+    buttons = attach_mail_test_buttons(form, store, secrets)
     form.host_edit.setText("http://smtp biuro.pl")
     form.port_edit.setText("587")
 
@@ -80,7 +80,7 @@ def test_a_bad_field_is_shown_next_to_it_and_nothing_runs(qtbot, form, store, se
 
 
 def test_an_empty_form_asks_for_the_server_first(qtbot, form, store, secrets):
-    buttons = attach_test_buttons(form, store, secrets)
+    buttons = attach_mail_test_buttons(form, store, secrets)
 
     qtbot.mouseClick(buttons.login_button, Qt.MouseButton.LeftButton)
 
@@ -94,7 +94,7 @@ def test_an_empty_form_asks_for_the_server_first(qtbot, form, store, secrets):
 def test_the_recipient_can_be_changed_and_is_checked(qtbot, form, store, secrets, smtp_server, fast_timeouts):
     server = smtp_server()
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
     dialog = run_to_end(qtbot, buttons)
 
     dialog.recipient_edit.setText("klient@przyklad\n.pl")

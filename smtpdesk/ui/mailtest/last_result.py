@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.store import Store
-from smtpdesk.ui.testing.history_events import history_events
+from smtpdesk.ui.mailtest.history_events import history_events
 
 OK_COLOUR = "#1a7f37"
 ERROR_COLOUR = "#cf222e"
@@ -94,7 +94,7 @@ class LastResultLabel(QLabel):
             self.refresh()
 
     def _open_history(self, _link: str) -> None:
-        from smtpdesk.ui.testing.history_view import HistoryDialog
+        from smtpdesk.ui.mailtest.history_view import HistoryDialog
 
         dialog = HistoryDialog(self.store, self.window(), account_key=self.key_for())
         dialog.show()

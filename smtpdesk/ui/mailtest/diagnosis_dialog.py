@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.smtp.result import RunResult
-from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
+from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
 
 
 class DiagnosisDialog(QDialog):

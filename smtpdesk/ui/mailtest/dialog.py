@@ -28,24 +28,22 @@ from smtpdesk.core.report import security_text
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult
 from smtpdesk.core.store import Store
 from smtpdesk.core.validation import FieldError, normalise_email
-from smtpdesk.ui.testing.diagnosis_view import DiagnosisView, account_text
-from smtpdesk.ui.testing.history_events import record_result
-from smtpdesk.ui.testing.plan import TestPlan
-from smtpdesk.ui.testing.progress_view import ProgressView
-from smtpdesk.ui.testing.worker import TestRun
+from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView, account_text
+from smtpdesk.ui.mailtest.history_events import record_result
+from smtpdesk.ui.mailtest.plan import MailTestPlan
+from smtpdesk.ui.mailtest.progress_view import ProgressView
+from smtpdesk.ui.mailtest.worker import MailTestRun
 
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
-FixHandler = Callable[[Fix], "TestPlan | None"]
+FixHandler = Callable[[Fix], "MailTestPlan | None"]
 
 
-class TestDialog(QDialog):
+class MailTestDialog(QDialog):
     run_finished = Signal(object)  # RunResult | None
-
-    __test__ = False  # not a pytest test class, despite the name
 
     def __init__(
         self,
-        plan: TestPlan,
+        plan: MailTestPlan,
         store: Store | None = None,
         parent: QWidget | None = None,
         *,
@@ -58,10 +56,10 @@ class TestDialog(QDialog):
         self.plan = plan
         self.store = store
         self.fix_handler = fix_handler
-        self.run: TestRun | None = None
+        self.run: MailTestRun | None = None
         self.run_result: RunResult | None = None
         self.runs_started = 0
-        self._listening_to: TestRun | None = None
+        self._listening_to: MailTestRun | None = None
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
@@ -184,7 +182,7 @@ class TestDialog(QDialog):
             if store is not None:
                 record_result(store, result, key, label)
 
-        run = TestRun(request, record=record)
+        run = MailTestRun(request, record=record)
         run.progress.connect(self._on_progress)
         run.finished.connect(self._on_finished)
         self._listening_to = run

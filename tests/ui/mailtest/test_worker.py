@@ -8,9 +8,9 @@ import threading
 from PySide6.QtCore import QThread
 
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult, Stage, StageState
-from smtpdesk.ui.testing.worker import TestRun, cancel_all_runs, live_runs
+from smtpdesk.ui.mailtest.worker import MailTestRun, cancel_all_runs, live_runs
 from tests.fixtures.smtp_servers import build_request
-from tests.ui.testing.conftest import SLOW_TIMEOUTS, WAIT_MS
+from tests.ui.mailtest.conftest import SLOW_TIMEOUTS, WAIT_MS
 
 
 def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeouts):
@@ -24,7 +24,7 @@ def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeo
         events.append(event)
         threads.add(QThread.currentThread())
 
-    run = TestRun(request, record=lambda _result: recorded_on.append(threading.current_thread().name))
+    run = MailTestRun(request, record=lambda _result: recorded_on.append(threading.current_thread().name))
     run.progress.connect(progress)
     with qtbot.waitSignal(run.finished, timeout=WAIT_MS) as finished:
         run.start()
@@ -44,7 +44,7 @@ def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeo
 def test_quitting_stops_every_run_still_going(qtbot, silent_server):
     account = silent_server.account(username="a@biuro.test")
     request = build_request(account, recipient=account.username, login_only=True, timeouts=SLOW_TIMEOUTS)
-    runs = [TestRun(request) for _ in range(3)]
+    runs = [MailTestRun(request) for _ in range(3)]
     for run in runs:
         run.start()
     qtbot.waitUntil(lambda: silent_server.accepted == 3, timeout=WAIT_MS)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from smtpdesk.core.model import SmtpAccount
-from smtpdesk.ui.testing.plan import TestPlan
-from tests.ui.testing.conftest import PASSWORD
+from smtpdesk.ui.mailtest.plan import MailTestPlan
+from tests.ui.mailtest.conftest import PASSWORD
 
 
-def _plan() -> TestPlan:
-    return TestPlan(
+def _plan() -> MailTestPlan:
+    return MailTestPlan(
         account=SmtpAccount(host="smtp.biuro.test", port=587, username="anna@biuro.test"),
         password=PASSWORD,
         sender="anna@biuro.test",

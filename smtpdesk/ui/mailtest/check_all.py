@@ -30,9 +30,9 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.core.store import Store
-from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
-from smtpdesk.ui.testing.history_events import history_events, record_result
-from smtpdesk.ui.testing.last_result import LastResultLabel, outcome_text
+from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
+from smtpdesk.ui.mailtest.history_events import history_events, record_result
+from smtpdesk.ui.mailtest.last_result import LastResultLabel, outcome_text
 
 _live_checks: set[CheckAll] = set()
 

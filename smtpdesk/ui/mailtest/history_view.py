@@ -24,10 +24,10 @@ from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import format_ms, stage_text
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
+from smtpdesk.ui.mailtest.history_events import clear_history, history_events
+from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.testing.diagnosis_view import DiagnosisView
-from smtpdesk.ui.testing.history_events import clear_history, history_events
-from smtpdesk.ui.testing.last_result import outcome_text, when_text
 
 ALL_ACCOUNTS = ""
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from smtpdesk.core.model import COMPANY_ACCOUNT, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store
-from smtpdesk.ui.testing.history_view import HistoryDialog
-from smtpdesk.ui.testing.last_result import LastResultLabel
-from smtpdesk.ui.testing.test_buttons import attach_test_buttons
-from tests.ui.testing.conftest import PASSWORD, fill, run_to_end
+from smtpdesk.ui.mailtest.buttons import attach_mail_test_buttons
+from smtpdesk.ui.mailtest.history_view import HistoryDialog
+from smtpdesk.ui.mailtest.last_result import LastResultLabel
+from tests.ui.mailtest.conftest import PASSWORD, fill, run_to_end
 
 
 def test_history_survives_a_restart_and_never_holds_the_password(
@@ -23,7 +23,7 @@ def test_history_survives_a_restart_and_never_holds_the_password(
     first = Store.open(data_dir)
     form.load(None, employee_account(4))
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(
+    buttons = attach_mail_test_buttons(
         form, first, secrets, label_for=lambda: "Anna Nowak", timeouts=fast_timeouts
     )
     run_to_end(qtbot, buttons, login_only=False).close()
@@ -74,7 +74,7 @@ def test_history_is_browsed_per_account_and_cleared_after_asking(
     server = smtp_server()
     form.load(None, COMPANY_ACCOUNT)
     fill(form, server.account(), PASSWORD)
-    company = attach_test_buttons(
+    company = attach_mail_test_buttons(
         form, store, secrets, label_for=lambda: "Konto firmowe", timeouts=fast_timeouts
     )
     run_to_end(qtbot, company, login_only=True).close()
@@ -120,7 +120,7 @@ def test_the_last_result_label_opens_the_accounts_history(
     server = smtp_server()
     form.load(None, employee_account(2))
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
     run_to_end(qtbot, buttons, login_only=True).close()
 
     buttons.last_result.linkActivated.emit("history")
@@ -138,7 +138,7 @@ def test_a_failed_clear_is_explained_and_the_list_stays(
     server = smtp_server()
     form.load(None, COMPANY_ACCOUNT)
     fill(form, server.account(), PASSWORD)
-    buttons = attach_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
     run_to_end(qtbot, buttons, login_only=True).close()
     dialog = HistoryDialog(store)
     qtbot.addWidget(dialog)

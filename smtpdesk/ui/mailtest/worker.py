@@ -1,6 +1,6 @@
 """One test run on a background QThread, so the window never freezes.
 
-``TestRun`` owns the thread. A run outlives the widget that started it: closing a window only
+``MailTestRun`` owns the thread. A run outlives the widget that started it: closing a window only
 cancels it, and the run keeps itself alive until its thread has really ended, so Qt never
 destroys a running thread.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from smtpdesk.core.smtp.engine import CancelToken, TestRequest, run_test
+from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, run_test
 from smtpdesk.core.smtp.result import RunResult
 
 log = logging.getLogger(__name__)
@@ -20,18 +20,16 @@ log = logging.getLogger(__name__)
 # Called on the worker thread with the finished result (e.g. to store it in the history).
 Recorder = Callable[[RunResult], None]
 
-_live_runs: set[TestRun] = set()
+_live_runs: set[MailTestRun] = set()
 
 
-class TestWorker(QObject):
+class MailTestWorker(QObject):
     """Lives on the worker thread; calls the engine and reports through signals."""
 
     progress = Signal(object)  # ProgressEvent
     finished = Signal(object)  # RunResult, or None when the engine had a defect
 
-    __test__ = False  # not a pytest test class, despite the name
-
-    def __init__(self, request: TestRequest, token: CancelToken, record: Recorder | None = None) -> None:
+    def __init__(self, request: MailTestRequest, token: CancelToken, record: Recorder | None = None) -> None:
         super().__init__()
         self._request = request
         self._token = token
@@ -49,22 +47,20 @@ class TestWorker(QObject):
         self.finished.emit(result)
 
 
-class TestRun(QObject):
+class MailTestRun(QObject):
     """Start once; ``progress`` and ``finished`` arrive on the GUI thread."""
 
     progress = Signal(object)  # ProgressEvent
     finished = Signal(object)  # RunResult | None
 
-    __test__ = False  # not a pytest test class, despite the name
-
-    def __init__(self, request: TestRequest, record: Recorder | None = None) -> None:
+    def __init__(self, request: MailTestRequest, record: Recorder | None = None) -> None:
         super().__init__()
         self.request = request
         self.token = CancelToken()
         self.result: RunResult | None = None
         self._thread = QThread()
         self._thread.setObjectName("smtpdesk-test")
-        self._worker = TestWorker(request, self.token, record)
+        self._worker = MailTestWorker(request, self.token, record)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
@@ -108,7 +104,7 @@ class TestRun(QObject):
         _live_runs.discard(self)
 
 
-def live_runs() -> tuple[TestRun, ...]:
+def live_runs() -> tuple[MailTestRun, ...]:
     return tuple(_live_runs)
 
 

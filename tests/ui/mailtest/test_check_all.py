@@ -10,9 +10,9 @@ from smtpdesk.core.model import (
     Employee,
     employee_account,
 )
-from smtpdesk.ui.testing.check_all import CheckAllController, CheckAllPanel, EmployeeStatus
-from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
-from tests.ui.testing.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS
+from smtpdesk.ui.mailtest.check_all import CheckAllController, CheckAllPanel, EmployeeStatus
+from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
+from tests.ui.mailtest.conftest import PASSWORD, SLOW_TIMEOUTS, WAIT_MS
 
 
 def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fast_timeouts):

@@ -21,8 +21,8 @@ from smtpdesk.core.model import (
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.store import Store
-from smtpdesk.ui.testing.test_buttons import TestButtons
-from smtpdesk.ui.testing.test_dialog import TestDialog
+from smtpdesk.ui.mailtest.buttons import MailTestButtons
+from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
 from tests.fixtures.smtp_servers import DEFAULT_PASSWORD as PASSWORD
 from tests.fixtures.smtp_servers import RunningServer
@@ -54,7 +54,7 @@ def fill(section: SmtpSection, account: SmtpAccount, password: str = "") -> None
     section.password_field.set_text(password)
 
 
-def run_to_end(qtbot, buttons: TestButtons, *, login_only: bool = False) -> TestDialog:
+def run_to_end(qtbot, buttons: MailTestButtons, *, login_only: bool = False) -> MailTestDialog:
     """Opens the test window of ``buttons`` and waits until its run has a result."""
     dialog = buttons.test(login_only=login_only)
     assert dialog is not None

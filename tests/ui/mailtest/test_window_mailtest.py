@@ -32,14 +32,14 @@ from smtpdesk.core.model import (
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store
 from smtpdesk.ui.application import start_gui
+from smtpdesk.ui.mailtest.buttons import buttons_of
+from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
+from smtpdesk.ui.mailtest.dialog import MailTestDialog
+from smtpdesk.ui.mailtest.history_view import HistoryDialog
+from smtpdesk.ui.mailtest.install import MailTestTools, install_mail_tests, window_mail_tests
+from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.settings_window import SettingsWindow
-from smtpdesk.ui.testing.diagnosis_dialog import DiagnosisDialog
-from smtpdesk.ui.testing.history_view import HistoryDialog
-from smtpdesk.ui.testing.install import TestingTools, install_testing, window_testing
-from smtpdesk.ui.testing.plan import TestPlan
-from smtpdesk.ui.testing.test_buttons import buttons_of
-from smtpdesk.ui.testing.test_dialog import TestDialog
-from tests.ui.testing.conftest import PASSWORD, WAIT_MS, fill
+from tests.ui.mailtest.conftest import PASSWORD, WAIT_MS, fill
 
 ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów…"]
 
@@ -47,10 +47,10 @@ ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów
 @pytest.fixture
 def window(
     qtbot, store: Store, secrets: SecretStore, fast_timeouts
-) -> Iterator[tuple[SettingsWindow, TestingTools]]:
+) -> Iterator[tuple[SettingsWindow, MailTestTools]]:
     shown = SettingsWindow(store, secrets)
     qtbot.addWidget(shown)
-    tools = install_testing(shown, timeouts=fast_timeouts)
+    tools = install_mail_tests(shown, timeouts=fast_timeouts)
     shown.show()
     shown.show_page(shown.employees_page)
     yield shown, tools
@@ -68,7 +68,7 @@ def test_the_application_puts_the_tests_into_its_window(qtbot, data_dir):
         assert company is not None and company.send_button.text() == "Wyślij wiadomość testową"
         model = window.employees_page.model
         assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "Poczta"
-        assert window_testing(window) is not None
+        assert window_mail_tests(window) is not None
     finally:
         session.close()
 
@@ -111,7 +111,7 @@ def test_stored_results_show_in_the_status_column_after_a_restart(
 
     again = SettingsWindow(store, secrets)
     qtbot.addWidget(again)
-    later = install_testing(again, timeouts=fast_timeouts)
+    later = install_mail_tests(again, timeouts=fast_timeouts)
     texts = [
         again.employees_page.proxy.index(row, later.status_column).data()
         for row in range(again.employees_page.proxy.rowCount())
@@ -138,7 +138,7 @@ def test_the_toolbar_tests_an_employee_the_way_clients_get_the_mail(
 
     tools.employee_test_action.trigger()
 
-    dialog = shown.findChild(TestDialog)
+    dialog = shown.findChild(MailTestDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.run_result is not None, timeout=WAIT_MS)
     assert dialog.run_result.ok
@@ -157,7 +157,7 @@ def test_without_a_chosen_employee_the_toolbar_says_what_to_do(qtbot, window):
 
     tools.employee_test_action.trigger()
 
-    assert shown.findChild(TestDialog) is None
+    assert shown.findChild(MailTestDialog) is None
     box = shown.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert "Zaznacz pracownika na liście" in box.text()
@@ -274,14 +274,14 @@ def unlabelled_fields(root: QWidget) -> list[QWidget]:
 def test_every_field_of_the_window_and_its_dialogs_has_a_label_whose_buddy_it_is(qtbot, window, store):
     shown, _tools = window
     employee_dialog = shown.employees_page.add_employee()
-    plan = TestPlan(
+    plan = MailTestPlan(
         account=SmtpAccount(host="smtp.biuro.test", username="anna@biuro.test"),
         password=None,
         sender="anna@biuro.test",
         account_key=COMPANY_ACCOUNT,
         account_label="Konto firmowe",
     )
-    test_dialog = TestDialog(plan, store, shown)
+    test_dialog = MailTestDialog(plan, store, shown)
     history = HistoryDialog(store, shown)
 
     for root in (shown, employee_dialog, test_dialog, history):

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import ContactMode, SmtpAccount
-from smtpdesk.core.smtp.engine import TestRequest, Timeouts
+from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
 
 # Account key used in the history for a form that has not been saved yet.
 UNSAVED_ACCOUNT = "smtp:unsaved"
 
 
 @dataclass(frozen=True)
-class TestPlan:
+class MailTestPlan:
     account: SmtpAccount
     password: str | None = field(repr=False)  # repr() ends up in logs and tracebacks
     sender: str
@@ -32,16 +32,14 @@ class TestPlan:
     account_source: str = ""
     contact_mode: ContactMode | None = None
 
-    __test__ = False  # not a pytest test class, despite the name
-
     @property
     def default_recipient(self) -> str:
         return self.recipient or self.sender
 
-    def request(self, recipient: str | None = None) -> TestRequest:
+    def request(self, recipient: str | None = None) -> MailTestRequest:
         to = (recipient or self.default_recipient).strip()
         message = None if self.login_only or self.message_for is None else self.message_for(to)
-        return TestRequest(
+        return MailTestRequest(
             account=self.account,
             password=self.password,
             sender=self.sender,
@@ -54,7 +52,7 @@ class TestPlan:
             contact_mode=self.contact_mode,
         )
 
-    def with_changes(self, **changes: object) -> TestPlan:
+    def with_changes(self, **changes: object) -> MailTestPlan:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def secrets(self) -> tuple[str, ...]:
