@@ -18,16 +18,23 @@ ENV_DATA_DIR = "SMTPDESK_DATA_DIR"
 DATABASE_NAME = "smtpdesk.sqlite3"
 
 
-def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The directory holding the settings database, created (mode 0700) if missing."""
+def data_dir(override: str | os.PathLike[str] | None = None, *, create: bool = True) -> Path:
+    """The directory holding the settings database, created (mode 0700) if missing unless
+    ``create`` is False (the command line never creates anything)."""
     if override:
         path = Path(override).expanduser()
     elif os.environ.get(ENV_DATA_DIR):
         path = Path(os.environ[ENV_DATA_DIR]).expanduser()
     else:
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if create:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def config_dir() -> Path:
+    """Where this desktop keeps its own choices (e.g. which office database it uses); not created."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def database_path(directory: Path) -> Path:

@@ -7,6 +7,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 pytest_plugins = [
     "tests.fixtures.environment",
     "tests.fixtures.keyring_backends",
+    "tests.fixtures.postgres",
     "tests.fixtures.stores",
     "tests.fixtures.smtp_servers",
 ]

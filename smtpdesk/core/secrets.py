@@ -34,6 +34,8 @@ class SecretState(str, Enum):
     SESSION_ONLY = "session_only"  # no usable keychain: kept in memory until the program closes
     UNAVAILABLE = "unavailable"  # no usable keychain and nothing in memory
     LOCKED = "locked"  # the keychain exists but refused access, nothing in memory
+    # An office database's password, but this desktop lacks the office key to read or store it.
+    OFFICE_KEY_MISSING = "office_key_missing"
 
     def __str__(self) -> str:
         return self.value
@@ -63,6 +65,12 @@ _STATE_TEXT: dict[SecretState, Msg] = {
         "Wpisane hasło zostanie zapamiętane do zamknięcia programu",
         en="The system keychain is locked — unlock it to use the saved password. "
         "A password you enter will be kept until the program closes",
+    ),
+    SecretState.OFFICE_KEY_MISSING: Msg(
+        pl="Ten komputer nie ma klucza biura, więc nie może odczytać ani zapisać haseł bazy biura. "
+        "Wpisz kod klucza biura: Narzędzia › Baza danych biura…",
+        en="This computer lacks the office key, so it cannot read or save the office database's "
+        "passwords. Enter the office key code: Tools › Office database…",
     ),
 }
 

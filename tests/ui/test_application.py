@@ -83,7 +83,7 @@ def test_closing_the_session_closes_the_window_and_the_settings_file(qtbot, sess
     window.company_page.name_edit.setText("niezapisane")
     session.close()
     assert not window.isVisible()
-    with pytest.raises(Exception, match="zamknięty"):
+    with pytest.raises(Exception, match="zamknięta"):
         store.load_settings()
 
 

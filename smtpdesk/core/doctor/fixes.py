@@ -11,9 +11,9 @@ from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, Security,
 
 class SettingsStore(Protocol):
     def load_settings(self) -> OfficeSettings: ...
-    def save_settings(self, settings: OfficeSettings) -> None: ...
+    def save_settings(self, settings: OfficeSettings, *, base: OfficeSettings | None = None) -> object: ...
     def list_employees(self) -> list[Employee]: ...
-    def save_employee(self, employee: Employee) -> Employee: ...
+    def save_employee(self, e: Employee, *, base: Employee | None = None) -> Employee: ...
 
 
 class Secrets(Protocol):
@@ -83,13 +83,15 @@ def apply_and_save(finding: Finding, store: SettingsStore, secrets: Secrets) -> 
     employees = store.list_employees()
     new_settings, new_employees = apply_fix(finding, settings, employees)
     assert finding.fix is not None
-    # A fix changes either the settings or one employee, so this is one transaction; passwords
-    # move only once it is saved (SecretStore.set never raises: it falls back to memory).
+    # A fix changes either the settings or one employee, so this is one transaction; only the
+    # fields it changes are written, so a change made elsewhere meanwhile is kept (or, when the
+    # same field changed, the save is refused). Passwords move only once it is saved
+    # (SecretStore.set never raises: it falls back to memory).
     if new_settings != settings:
-        store.save_settings(new_settings)
+        store.save_settings(new_settings, base=settings)
     for old, new in zip(employees, new_employees, strict=True):
         if old != new:
-            store.save_employee(new)
+            store.save_employee(new, base=old)
     if finding.fix.copy_secret is not None:
         source_key, target_key = finding.fix.copy_secret
         password = secrets.get(source_key)

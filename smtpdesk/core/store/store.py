@@ -1,0 +1,859 @@
+"""The office's settings, employees, test history and change log, in the local SQLite file or an
+office PostgreSQL database (one layout, SQLAlchemy Core).
+
+SMTP passwords are never stored here in plain text: with the local file they live in the keychain
+(``core.secrets``); with an office database they are stored encrypted with the office key
+(``office_secrets``). Every save writes only the fields the user changed and refuses, saving
+nothing, when someone else changed the same field since it was loaded (``merge``); every save is
+recorded in the change log with who made it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from smtpdesk import paths
+from smtpdesk.core.history import CANCELLED, HistoryEntry
+from smtpdesk.core.model import Employee, OfficeSettings, SmtpAccount, employee_account
+from smtpdesk.core.store import backups, damage
+from smtpdesk.core.store.changes import (
+    Actor,
+    ChangeRecord,
+    ChangeWatcher,
+    PostgresWatcher,
+    SqliteWatcher,
+    dumps,
+)
+from smtpdesk.core.store.engines import (
+    WRITE,
+    make_engine,
+    postgresql_connect_args,
+    postgresql_url,
+    use_wal,
+)
+from smtpdesk.core.store.errors import (
+    MSG_CLOSED,
+    MSG_NO_SETTINGS_FILE,
+    MSG_NO_SETTINGS_FOLDER,
+    MSG_OFFICE_NOT_EMPTY,
+    MSG_READ_FAILED,
+    MSG_WRITE_FAILED,
+    StoreError,
+)
+from smtpdesk.core.store.location import Location
+from smtpdesk.core.store.merge import Conflict, ConflictError, three_way
+from smtpdesk.core.store.migrate import prepare
+from smtpdesk.core.store.schema import (
+    ACCOUNT_FIELDS,
+    EMPLOYEE_FIELDS,
+    EMPLOYEE_SMTP,
+    PRESENT,
+    SETTINGS_SECTIONS,
+    Flat,
+    employee_column,
+    employee_flat,
+    employee_from_flat,
+    field_for,
+    settings_flat,
+    settings_from_flat,
+)
+from smtpdesk.core.store.tables import (
+    NOTIFY_CHANNEL,
+    SECTION_TABLES,
+    SETTINGS_ROW_ID,
+    changes,
+    employees,
+    history,
+    office_meta,
+    office_secrets,
+)
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+# Older runs of one account beyond this many are dropped when a new one is added.
+HISTORY_KEEP_PER_ACCOUNT = 1000
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a database holds, raw, for moving an office to another database in one go."""
+
+    sections: dict[str, dict[str, Any]]
+    employees: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+    changes: list[dict[str, Any]]
+    highest_employee_id: int
+
+
+class Store:
+    def __init__(
+        self,
+        engine: Engine,
+        location: Location,
+        *,
+        actor: Actor | None = None,
+        backup_path: Path | None = None,
+    ) -> None:
+        self._engine: Engine | None = engine
+        self.location = location
+        self.actor = actor or Actor.of_this_desktop()
+        # Tells this program's own saves apart from others' in the change log.
+        self.origin = uuid.uuid4().hex
+        self.backup_path = backup_path  # the copy made before an upgrade, if one ran
+        self._password: str | None = None
+
+    # --- opening and closing ----------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        create: bool = True,
+        auto_backup: bool = False,
+        actor: Actor | None = None,
+    ) -> Store:
+        """The local settings file in ``data_dir``.
+
+        ``create=False`` (the command line) never creates a folder or a file: a missing one is an
+        error that names the path. A damaged file raises ``damage.DamagedError`` and is left as it
+        is. ``auto_backup`` copies the file when the newest copy is older than a day.
+        """
+        directory = Path(data_dir)
+        path = paths.database_path(directory)
+        if not create:
+            if not directory.is_dir():
+                raise StoreError(MSG_NO_SETTINGS_FOLDER, path=directory)
+            if not path.is_file():
+                raise StoreError(MSG_NO_SETTINGS_FILE, path=directory)
+        if not directory.exists():
+            directory.mkdir(parents=True, mode=DIR_MODE)
+            os.chmod(directory, DIR_MODE)
+        if not path.exists():
+            _create_file(path)
+        else:
+            report = damage.inspect_file(path)
+            if report is not None:
+                raise damage.DamagedError(report)
+        _make_private(path)
+        location = Location.sqlite(path)
+        engine = make_engine(location)
+        try:
+            made = prepare(
+                engine,
+                str(path),
+                create=True,
+                backup=lambda label: backups.make_backup(path, f"before-{label}"),
+            )
+            use_wal(engine)
+            store = cls(engine, location, actor=actor, backup_path=made)
+            if auto_backup and store.is_configured():
+                backups.backup_if_due(path)
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    @classmethod
+    def connect(
+        cls,
+        location: Location,
+        *,
+        password: str | None = None,
+        create: bool = True,
+        actor: Actor | None = None,
+    ) -> Store:
+        """An office database (or a local file given by its location)."""
+        if location.kind == "sqlite":
+            assert location.path is not None
+            if location.path.name != paths.DATABASE_NAME:
+                return cls._open_file(location, create=create, actor=actor)
+            return cls.open(location.path.parent, create=create, actor=actor)
+        engine = make_engine(location, password)
+        try:
+            prepare(engine, location.display(), create=create)
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(engine, location, actor=actor)
+        store._password = password if password is not None else location.password
+        return store
+
+    @classmethod
+    def _open_file(cls, location: Location, *, create: bool, actor: Actor | None) -> Store:
+        assert location.path is not None
+        path = location.path
+        if not path.exists():
+            if not create:
+                raise StoreError(MSG_NO_SETTINGS_FILE, path=path.parent)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+            _create_file(path)
+        else:
+            report = damage.inspect_file(path)
+            if report is not None:
+                raise damage.DamagedError(report)
+        engine = make_engine(location)
+        try:
+            made = prepare(
+                engine, str(path), backup=lambda label: backups.make_backup(path, f"before-{label}")
+            )
+            use_wal(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, location, actor=actor, backup_path=made)
+
+    @property
+    def path(self) -> Path | None:
+        """The local file, None for an office database."""
+        return self.location.path
+
+    @property
+    def is_office(self) -> bool:
+        return self.location.is_office
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    def close(self) -> None:
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        engine = self._engine
+        if engine is None:
+            raise StoreError(MSG_CLOSED)
+        try:
+            with engine.connect() as conn, conn.begin():
+                yield conn
+        except sa.exc.DBAPIError as error:
+            raise StoreError(MSG_READ_FAILED, path=self.location.display(), detail=_detail(error)) from error
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """One transaction: everything inside is saved, or nothing is."""
+        engine = self._engine
+        if engine is None:
+            raise StoreError(MSG_CLOSED)
+        try:
+            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                yield conn
+        except sa.exc.DBAPIError as error:
+            raise StoreError(MSG_WRITE_FAILED, path=self.location.display(), detail=_detail(error)) from error
+
+    # --- settings ---------------------------------------------------------------------------------
+
+    def is_configured(self) -> bool:
+        """True once anything (settings or an employee) has been saved."""
+        with self._reading() as conn:
+            for table in SECTION_TABLES.values():
+                if conn.execute(sa.select(table.c.version).where(table.c.version > 0)).first():
+                    return True
+            return conn.execute(sa.select(employees.c.id).limit(1)).first() is not None
+
+    def load_settings(self) -> OfficeSettings:
+        with self._reading() as conn:
+            return settings_from_flat(self._settings_flat(conn))
+
+    def section_versions(self) -> dict[str, int]:
+        """How many times each settings section has been saved."""
+        with self._reading() as conn:
+            return {
+                name: int(conn.execute(sa.select(table.c.version)).scalar() or 0)
+                for name, table in SECTION_TABLES.items()
+            }
+
+    def save_settings(
+        self, settings: OfficeSettings, *, base: OfficeSettings | None = None
+    ) -> OfficeSettings:
+        """Stores the fields of ``settings`` that differ from ``base`` (the settings as they were
+        loaded; without it every field is written) and returns what is stored now.
+
+        Raises ``ConflictError`` — and saves nothing — when a field changed here was changed
+        differently elsewhere since ``base`` was loaded.
+        """
+        mine = settings_flat(settings)
+        _check_storable(mine)  # a value that cannot be stored stops the save before any write
+        based = settings_flat(base) if base is not None else None
+        with self._writing() as conn:
+            return self._save_settings_in(conn, mine, based)
+
+    def _settings_flat(self, conn: sa.Connection, *, lock: bool = False) -> Flat:
+        flat: Flat = {}
+        for section in SETTINGS_SECTIONS:
+            table = SECTION_TABLES[section.name]
+            query = sa.select(table).where(table.c.id == SETTINGS_ROW_ID)
+            if lock:
+                query = query.with_for_update()
+            found = conn.execute(query).mappings().first()
+            row: dict[str, Any] = dict(found) if found is not None else {}
+            default = SmtpAccount() if section.optional else section.model()
+            if section.optional:
+                flat[section.key(PRESENT)] = bool(row.get(PRESENT))
+            for f in section.fields:
+                flat[section.key(f)] = f.from_db(row.get(f.attr), getattr(default, f.attr))
+        # Through the model and back: an absent account's fields read as the defaults.
+        return settings_flat(settings_from_flat(flat))
+
+    def _save_settings_in(self, conn: sa.Connection, mine: Flat, based: Flat | None) -> OfficeSettings:
+        theirs = self._settings_flat(conn, lock=True)
+        write, conflicting = three_way(based, mine, theirs)
+        if conflicting:
+            assert based is not None
+            found = tuple(
+                self._conflict(
+                    conn, "settings", key.partition(".")[0], key, based[key], mine[key], theirs[key]
+                )
+                for key in conflicting
+            )
+            raise ConflictError("settings", found, settings_from_flat(theirs))
+        if not write:
+            return settings_from_flat(theirs)
+        now = utc_now()
+        for section in SETTINGS_SECTIONS:
+            own = {k: v for k, v in write.items() if k.partition(".")[0] == section.name}
+            if not own:
+                continue
+            table = SECTION_TABLES[section.name]
+            values = {k.partition(".")[2]: field_for(k).to_db(v) for k, v in own.items()}
+            stamp = {"changed_at": now, "changed_by": self.actor.label()}
+            updated = conn.execute(
+                sa.update(table)
+                .where(table.c.id == SETTINGS_ROW_ID)
+                .values(**values, **stamp, version=table.c.version + 1)
+            )
+            if updated.rowcount == 0:
+                conn.execute(sa.insert(table).values(id=SETTINGS_ROW_ID, version=1, **values, **stamp))
+            for key, value in own.items():
+                self._log(conn, "settings", section.name, key, theirs[key], value, now)
+        self._notify(conn)
+        return settings_from_flat({**theirs, **write})
+
+    # --- employees --------------------------------------------------------------------------------
+
+    def list_employees(self) -> list[Employee]:
+        """All employees in the order they were added."""
+        with self._reading() as conn:
+            rows = conn.execute(sa.select(employees).order_by(employees.c.id)).all()
+        return [_employee_from_row(row) for row in rows]
+
+    def get_employee(self, employee_id: int) -> Employee | None:
+        with self._reading() as conn:
+            row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
+        return _employee_from_row(row) if row is not None else None
+
+    def save_employee(self, e: Employee, *, base: Employee | None = None) -> Employee:
+        """Adds (``e.id`` None: a new id is assigned) or updates the employee; returns what is stored.
+
+        ``base`` is the employee as loaded for editing: only the fields changed since are written,
+        and ``ConflictError`` (nothing saved) tells when the same field was changed elsewhere or the
+        employee was removed meanwhile. Without ``base`` the whole employee is written, and one
+        removed meanwhile is stored again under the same id (its password entry stays valid).
+        """
+        mine = employee_flat(e)
+        _check_storable(mine)
+        with self._writing() as conn:
+            return self._save_employee_in(conn, e.id, mine, employee_flat(base) if base is not None else None)
+
+    def _save_employee_in(
+        self, conn: sa.Connection, employee_id: int | None, mine: Flat, based: Flat | None
+    ) -> Employee:
+        now = utc_now()
+        stamp = {"changed_at": now, "changed_by": self.actor.label()}
+        if employee_id is None:
+            new_id = conn.execute(
+                sa.insert(employees)
+                .values(**_employee_columns(mine), version=1, **stamp)
+                .returning(employees.c.id)
+            ).scalar_one()
+            self._log(conn, "employee", str(new_id), "created", None, _name(mine), now)
+            self._notify(conn)
+            return employee_from_flat(mine, int(new_id))
+        row = conn.execute(
+            sa.select(employees).where(employees.c.id == employee_id).with_for_update()
+        ).first()
+        if row is None:
+            if based is not None:
+                removal = self._last_change(conn, "employee", str(employee_id), "removed")
+                raise ConflictError(
+                    "employee",
+                    (),
+                    None,
+                    removed_by=removal.actor if removal else "",
+                    removed_at=removal.at if removal else None,
+                )
+            conn.execute(
+                sa.insert(employees).values(id=employee_id, **_employee_columns(mine), version=1, **stamp)
+            )
+            self._log(conn, "employee", str(employee_id), "created", None, _name(mine), now)
+            self._notify(conn)
+            return employee_from_flat(mine, employee_id)
+        theirs = employee_flat(_employee_from_row(row))
+        write, conflicting = three_way(based, mine, theirs)
+        if conflicting:
+            assert based is not None
+            found = tuple(
+                self._conflict(conn, "employee", str(employee_id), key, based[key], mine[key], theirs[key])
+                for key in conflicting
+            )
+            raise ConflictError("employee", found, employee_from_flat(theirs, employee_id))
+        if not write:
+            return employee_from_flat(theirs, employee_id)
+        merged = {**theirs, **write}
+        conn.execute(
+            sa.update(employees)
+            .where(employees.c.id == employee_id)
+            .values(**_employee_columns(merged), **stamp, version=employees.c.version + 1)
+        )
+        for key, value in write.items():
+            self._log(conn, "employee", str(employee_id), key, theirs[key], value, now)
+        self._notify(conn)
+        return employee_from_flat(merged, employee_id)
+
+    def delete_employee(self, employee_id: int) -> None:
+        """Removes the employee and the history of their own account (the caller removes their
+        password)."""
+        with self._writing() as conn:
+            row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
+            conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
+            conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
+            if row is not None:
+                old = _name(employee_flat(_employee_from_row(row)))
+                self._log(conn, "employee", str(employee_id), "removed", old, None, utc_now())
+                self._notify(conn)
+
+    def employee_versions(self) -> dict[int, int]:
+        with self._reading() as conn:
+            return {
+                int(r.id): int(r.version)
+                for r in conn.execute(sa.select(employees.c.id, employees.c.version))
+            }
+
+    # --- history ----------------------------------------------------------------------------------
+
+    def add_history(self, e: HistoryEntry) -> int:
+        """Stores a run (its ``id`` is ignored) and returns the id it got."""
+        values = _history_values(e, self.actor.label())
+        with self._writing() as conn:
+            new_id = int(
+                conn.execute(sa.insert(history).values(**values).returning(history.c.id)).scalar_one()
+            )
+            count = conn.execute(
+                sa.select(sa.func.count()).select_from(history).where(history.c.account_key == e.account_key)
+            ).scalar_one()
+            if count > HISTORY_KEEP_PER_ACCOUNT:
+                keep = (
+                    sa.select(history.c.id)
+                    .where(history.c.account_key == e.account_key)
+                    .order_by(history.c.at.desc(), history.c.id.desc())
+                    .limit(HISTORY_KEEP_PER_ACCOUNT)
+                )
+                conn.execute(
+                    sa.delete(history).where(
+                        history.c.account_key == e.account_key, history.c.id.not_in(keep)
+                    )
+                )
+            return new_id
+
+    def history(self, account_key: str | None = None, limit: int = 500) -> list[HistoryEntry]:
+        """Runs, newest first; of one account when ``account_key`` is given."""
+        query = (
+            sa.select(history).order_by(history.c.at.desc(), history.c.id.desc()).limit(max(0, int(limit)))
+        )
+        if account_key is not None:
+            query = query.where(history.c.account_key == account_key)
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+        return [_history_from(row) for row in rows]
+
+    def last_results(self) -> dict[str, HistoryEntry]:
+        """The newest run with an outcome (not cancelled) of every account that has one."""
+        ranked = (
+            sa.select(
+                history,
+                sa.func.row_number()
+                .over(partition_by=history.c.account_key, order_by=(history.c.at.desc(), history.c.id.desc()))
+                .label("position"),
+            )
+            .where(history.c.code != CANCELLED)
+            .subquery()
+        )
+        with self._reading() as conn:
+            rows = conn.execute(sa.select(ranked).where(ranked.c.position == 1)).all()
+        return {row.account_key: _history_from(row) for row in rows}
+
+    def last_result(self, account_key: str) -> HistoryEntry | None:
+        """The newest run of ``account_key`` with an outcome (a cancelled one has none)."""
+        query = (
+            sa.select(history)
+            .where(history.c.account_key == account_key, history.c.code != CANCELLED)
+            .order_by(history.c.at.desc(), history.c.id.desc())
+            .limit(1)
+        )
+        with self._reading() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _history_from(row)
+
+    def clear_history(self, account_key: str | None = None) -> None:
+        with self._writing() as conn:
+            query = sa.delete(history)
+            if account_key is not None:
+                query = query.where(history.c.account_key == account_key)
+            conn.execute(query)
+
+    # --- the change log ---------------------------------------------------------------------------
+
+    def last_change_id(self) -> int:
+        with self._reading() as conn:
+            return int(conn.execute(sa.select(sa.func.max(changes.c.id))).scalar() or 0)
+
+    def changes_after(self, change_id: int, *, limit: int = 1000) -> list[ChangeRecord]:
+        """Changes newer than ``change_id``, oldest first."""
+        query = sa.select(changes).where(changes.c.id > change_id).order_by(changes.c.id).limit(limit)
+        with self._reading() as conn:
+            return [ChangeRecord.from_row(row) for row in conn.execute(query)]
+
+    def watcher(self) -> ChangeWatcher:
+        """Tells cheaply whether another window or desktop saved something (see ``changes``)."""
+        if self.location.kind == "sqlite":
+            assert self.location.path is not None
+            return SqliteWatcher(self.location.path)
+        url = postgresql_url(self.location, self._password)
+        conninfo: dict[str, Any] = {
+            "host": url.host,
+            "port": url.port,
+            "user": url.username,
+            "dbname": url.database,
+            **url.query,
+            **{k: v for k, v in postgresql_connect_args().items() if k != "options"},
+        }
+        if url.password is not None:
+            conninfo["password"] = url.password
+        return PostgresWatcher(conninfo)
+
+    def _log(
+        self, conn: sa.Connection, kind: str, subject: str, key: str, old: Any, new: Any, at: datetime
+    ) -> None:
+        summarise = (
+            (lambda value: value) if key in ("created", "removed", "password") else field_for(key).summary
+        )
+        conn.execute(
+            sa.insert(changes).values(
+                at=at,
+                actor=self.actor.label(),
+                origin=self.origin,
+                kind=kind,
+                subject=subject,
+                field=key,
+                old_json=dumps(summarise(old)),
+                new_json=dumps(summarise(new)),
+            )
+        )
+
+    def _notify(self, conn: sa.Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            # Delivered to listeners when (and only if) the transaction commits.
+            conn.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, self.origin)))
+
+    def _last_change(self, conn: sa.Connection, kind: str, subject: str, key: str) -> ChangeRecord | None:
+        row = conn.execute(
+            sa.select(changes)
+            .where(changes.c.kind == kind, changes.c.subject == subject, changes.c.field == key)
+            .order_by(changes.c.id.desc())
+            .limit(1)
+        ).first()
+        return ChangeRecord.from_row(row) if row is not None else None
+
+    def _conflict(
+        self, conn: sa.Connection, kind: str, subject: str, key: str, base: Any, mine: Any, theirs: Any
+    ) -> Conflict:
+        last = self._last_change(conn, kind, subject, key)
+        return Conflict(
+            key=key,
+            base=base,
+            mine=mine,
+            theirs=theirs,
+            changed_by=last.actor if last else "",
+            changed_at=last.at if last else None,
+        )
+
+    # --- office metadata and encrypted passwords ----------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self._reading() as conn:
+            return conn.execute(sa.select(office_meta.c.value).where(office_meta.c.key == key)).scalar()
+
+    def set_meta(self, values: Mapping[str, str]) -> None:
+        with self._writing() as conn:
+            self._set_meta_in(conn, values)
+
+    def _set_meta_in(self, conn: sa.Connection, values: Mapping[str, str]) -> None:
+        for key, value in values.items():
+            conn.execute(sa.delete(office_meta).where(office_meta.c.key == key))
+            conn.execute(sa.insert(office_meta).values(key=key, value=value))
+
+    def secret(self, account_key: str) -> tuple[bytes, bytes] | None:
+        """The nonce and ciphertext stored for ``account_key``, if any."""
+        with self._reading() as conn:
+            row = conn.execute(
+                sa.select(office_secrets.c.nonce, office_secrets.c.ciphertext).where(
+                    office_secrets.c.account_key == account_key
+                )
+            ).first()
+        return None if row is None else (bytes(row.nonce), bytes(row.ciphertext))
+
+    def secret_keys(self) -> list[str]:
+        with self._reading() as conn:
+            return list(conn.execute(sa.select(office_secrets.c.account_key)).scalars())
+
+    def put_secret(self, account_key: str, nonce: bytes, ciphertext: bytes) -> None:
+        with self._writing() as conn:
+            self._put_secret_in(conn, account_key, nonce, ciphertext)
+
+    def _put_secret_in(self, conn: sa.Connection, account_key: str, nonce: bytes, ciphertext: bytes) -> None:
+        now = utc_now()
+        conn.execute(sa.delete(office_secrets).where(office_secrets.c.account_key == account_key))
+        conn.execute(
+            sa.insert(office_secrets).values(
+                account_key=account_key,
+                nonce=nonce,
+                ciphertext=ciphertext,
+                changed_at=now,
+                changed_by=self.actor.label(),
+            )
+        )
+        self._log(conn, "secret", account_key, "password", None, None, now)
+        self._notify(conn)
+
+    def delete_secret(self, account_key: str) -> None:
+        with self._writing() as conn:
+            gone = conn.execute(sa.delete(office_secrets).where(office_secrets.c.account_key == account_key))
+            if gone.rowcount:
+                self._log(conn, "secret", account_key, "password", None, None, utc_now())
+                self._notify(conn)
+
+    # --- moving a whole office --------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Everything this database holds (but the encrypted passwords and office metadata)."""
+        with self._reading() as conn:
+            sections = {
+                name: dict(conn.execute(sa.select(table)).mappings().first() or {})
+                for name, table in SECTION_TABLES.items()
+            }
+            people = [
+                dict(row) for row in conn.execute(sa.select(employees).order_by(employees.c.id)).mappings()
+            ]
+            runs = [dict(row) for row in conn.execute(sa.select(history).order_by(history.c.id)).mappings()]
+            log = [dict(row) for row in conn.execute(sa.select(changes).order_by(changes.c.id)).mappings()]
+            highest = max([int(p["id"]) for p in people] or [0])
+            if conn.dialect.name == "sqlite":
+                seq = conn.exec_driver_sql(
+                    "SELECT seq FROM sqlite_sequence WHERE name = 'employees'"
+                ).scalar()
+                highest = max(highest, int(seq or 0))
+        return Snapshot(sections, people, runs, log, highest)
+
+    def restore(
+        self,
+        snapshot: Snapshot,
+        *,
+        secrets: Mapping[str, tuple[bytes, bytes]] = {},
+        meta: Mapping[str, str] = {},
+    ) -> None:
+        """Fills this empty database with ``snapshot`` (and the given encrypted passwords and
+        metadata) in one transaction: all of it, or nothing."""
+        with self._writing() as conn:
+            for table in (employees, history, changes, office_secrets):
+                if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
+                    raise StoreError(MSG_OFFICE_NOT_EMPTY, path=self.location.display())
+            for name, row in snapshot.sections.items():
+                table = SECTION_TABLES[name]
+                conn.execute(sa.delete(table))
+                if row:
+                    conn.execute(sa.insert(table).values(**row))
+            for rows, table in (
+                (snapshot.employees, employees),
+                (snapshot.history, history),
+                (snapshot.changes, changes),
+            ):
+                if rows:
+                    conn.execute(sa.insert(table), rows)
+            _advance_sequences(conn, snapshot.highest_employee_id)
+            for key, (nonce, ciphertext) in secrets.items():
+                self._put_secret_in(conn, key, nonce, ciphertext)
+            self._set_meta_in(conn, meta)
+            self._notify(conn)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _create_file(path: Path) -> None:
+    """A new settings file appears whole or not at all: it is built under a temporary name and
+    linked into place, so an empty or half-written file is never a "new" one (it is damage). When
+    another program or window created the file meanwhile, theirs is kept."""
+    temporary = path.with_name(f".{path.name}.new-{uuid.uuid4().hex}")
+    fd = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+    engine = make_engine(Location.sqlite(temporary))
+    try:
+        prepare(engine, str(path), create=True)
+        use_wal(engine)
+        engine.dispose()
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        engine.dispose()
+        for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+
+
+def _make_private(path: Path) -> None:
+    with contextlib.suppress(OSError):  # e.g. a file owned by someone else: keep what it has
+        os.chmod(path, FILE_MODE)
+
+
+def _check_storable(flat: Flat) -> None:
+    for key, value in flat.items():
+        field_for(key).to_db(value)
+
+
+def _detail(error: sa.exc.DBAPIError) -> str:
+    """The driver's own sentence, without SQLAlchemy's statement dump."""
+    with contextlib.suppress(Exception):
+        return str(error.orig).strip().splitlines()[0]
+    return type(error).__name__
+
+
+def _advance_sequences(conn: sa.Connection, highest: int) -> None:
+    """After copying rows with their ids: new employees get ids above every id ever used."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = 'employees'")
+        conn.exec_driver_sql("INSERT INTO sqlite_sequence (name, seq) VALUES ('employees', ?)", (highest,))
+        return
+    for table in ("employees", "history", "changes"):
+        conn.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"GREATEST(COALESCE((SELECT max(id) FROM {table}), 0), :floor, 1))"
+            ),
+            {"floor": highest if table == "employees" else 0},
+        )
+
+
+_EMPLOYEE_KEYS = [f.attr for f in EMPLOYEE_FIELDS]
+_ACCOUNT_KEYS = [f.attr for f in ACCOUNT_FIELDS]
+
+
+def _employee_columns(flat: Flat) -> dict[str, Any]:
+    values = {key: field_for(key).to_db(flat[key]) for key in _EMPLOYEE_KEYS}
+    present = bool(flat[f"{EMPLOYEE_SMTP}.{PRESENT}"])
+    for attr in _ACCOUNT_KEYS:
+        key = f"{EMPLOYEE_SMTP}.{attr}"
+        values[employee_column(key)] = field_for(key).to_db(flat[key]) if present else None
+    return values
+
+
+_BLANK_EMPLOYEE = Employee()
+_BLANK_ACCOUNT = SmtpAccount()
+
+
+def _employee_from_row(row: Any) -> Employee:
+    mapping = row._mapping
+    kwargs = {f.attr: f.from_db(mapping[f.attr], getattr(_BLANK_EMPLOYEE, f.attr)) for f in EMPLOYEE_FIELDS}
+    smtp: SmtpAccount | None = None
+    if mapping["smtp_host"] is not None:
+        smtp = SmtpAccount(
+            **{
+                f.attr: f.from_db(mapping[f"smtp_{f.attr}"], getattr(_BLANK_ACCOUNT, f.attr))
+                for f in ACCOUNT_FIELDS
+            }
+        )
+    return Employee(id=int(mapping["id"]), smtp=smtp, **kwargs)
+
+
+def _name(flat: Flat) -> str:
+    return f"{flat['first_name']} {flat['last_name']}".strip() or str(flat.get("email", ""))
+
+
+def _history_values(e: HistoryEntry, actor: str) -> dict[str, Any]:
+    return {
+        "at": e.at,
+        "account_key": e.account_key,
+        "account_label": e.account_label,
+        "login_only": bool(e.login_only),
+        "ok": bool(e.ok),
+        "code": e.code,
+        "stage": e.stage,
+        "title": e.title,
+        "host": e.host,
+        "port": int(e.port),
+        "security": e.security,
+        "username": e.username,
+        "sender": e.sender,
+        "recipient": e.recipient,
+        "timings_json": json.dumps(e.timings_ms, ensure_ascii=False),
+        "transcript_json": json.dumps(e.transcript, ensure_ascii=False),
+        "elapsed_ms": float(e.elapsed_ms),
+        "actor": actor,
+    }
+
+
+def _json_or(text: Any, default: Any) -> Any:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return default
+    return value if isinstance(value, type(default)) else default
+
+
+def _history_from(row: Any) -> HistoryEntry:
+    m = row._mapping
+    return HistoryEntry(
+        id=int(m["id"]),
+        at=m["at"] or datetime.fromtimestamp(0, timezone.utc),
+        account_key=m["account_key"],
+        account_label=m["account_label"],
+        login_only=bool(m["login_only"]),
+        ok=bool(m["ok"]),
+        code=m["code"],
+        stage=m["stage"],
+        title=m["title"],
+        host=m["host"],
+        port=int(m["port"]),
+        security=m["security"],
+        username=m["username"],
+        sender=m["sender"],
+        recipient=m["recipient"],
+        timings_ms=_json_or(m["timings_json"], {}),
+        transcript=_json_or(m["transcript_json"], []),
+        elapsed_ms=float(m["elapsed_ms"]),
+    )
