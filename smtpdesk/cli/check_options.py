@@ -37,7 +37,7 @@ USAGE_LINES = (
     "               [--from ADDR] [--to ADDR] [--login-only] [--ca-file PEM]",
     "               [--timeout SECONDS] [--allow-plaintext-auth] [--lang pl|en] [--json]",
     "smtpdesk check (--employee EMAIL | --company) [--to ADDR] [--login-only] [--json]",
-    "               [--data-dir DIR] [--timeout SECONDS] [--lang pl|en]",
+    "               [--data-dir DIR | --database URL] [--timeout SECONDS] [--lang pl|en]",
 )
 
 
@@ -60,6 +60,7 @@ class StoredTarget:
 
     employee: str | None  # normalised e-mail of the employee; None: the company account
     data_dir: str | None
+    database: str | None = None  # an office database's URL instead of the local file
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,10 @@ _T = {
         pl="sprawdź konto firmowe (nadawca: adres firmy)", en="check the company account (sender: company)"
     ),
     "data_dir": Msg(pl="folder z ustawieniami programu", en="folder holding the program's settings"),
+    "database": Msg(
+        pl="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
+        en="an office database instead of the local file, e.g. postgresql://smtpdesk@server/office",
+    ),
     "help": Msg(pl="pokaż tę pomoc", en="show this help"),
 }
 
@@ -247,8 +252,8 @@ _E = {
         en="give --employee ADDRESS or --company, not both",
     ),
     "data_dir_direct": Msg(
-        pl="--data-dir dotyczy tylko zapisanych ustawień (--employee ADRES lub --company)",
-        en="--data-dir applies only to the saved settings (--employee ADDRESS or --company)",
+        pl="--data-dir i --database dotyczą tylko zapisanych ustawień (--employee ADRES lub --company)",
+        en="--data-dir and --database apply only to the saved settings (--employee ADDRESS or --company)",
     ),
     "field": Msg(pl="{option}: {message}", en="{option}: {message}"),
     "unrecognized": Msg(pl="nieznane argumenty: {args}", en="unrecognized arguments: {args}"),
@@ -298,6 +303,7 @@ def build_parser(lang: Lang) -> CliParser:
     stored.add_argument("--employee", metavar="EMAIL", help=t("employee"))
     stored.add_argument("--company", action="store_true", help=t("company"))
     stored.add_argument("--data-dir", metavar="DIR", help=t("data_dir"))
+    stored.add_argument("--database", metavar="URL", help=t("database"))
     common = parser.add_argument_group(t("group_common"))
     common.add_argument("--to", dest="recipient", metavar="ADDR", help=t("to"))
     common.add_argument("--login-only", action="store_true", help=t("login_only"))
@@ -391,7 +397,7 @@ def _stored_target(
     if mixed:
         raise UsageError(_E["stored_and_direct"].text(lang, options=", ".join(mixed)))
     email = _email(employee, "--employee", lang, required=True) if employee is not None else None
-    return StoredTarget(employee=email, data_dir=namespace.data_dir)
+    return StoredTarget(employee=email, data_dir=namespace.data_dir, database=namespace.database)
 
 
 def _security(value: str | None, lang: Lang) -> Security:
@@ -405,7 +411,7 @@ def _security(value: str | None, lang: Lang) -> Security:
 
 def _direct_target(namespace: argparse.Namespace, lang: Lang, environ: Mapping[str, str]) -> DirectTarget:
     ns = vars(namespace)
-    if ns["data_dir"] is not None:
+    if ns["data_dir"] is not None or ns["database"] is not None:
         raise UsageError(_E["data_dir_direct"].text(lang))
     host_text: str | None = ns["host"]
     if host_text is None or not host_text.strip():

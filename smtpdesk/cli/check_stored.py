@@ -15,6 +15,7 @@ from pathlib import Path
 from smtpdesk import paths
 from smtpdesk.cli.check_options import CheckOptions, PreparedCheck, StoredTarget
 from smtpdesk.cli.parsing import UsageError
+from smtpdesk.cli.saved_settings import open_saved
 from smtpdesk.core.check_all import account_label
 from smtpdesk.core.diagnosis import Diagnosis, diagnose
 from smtpdesk.core.history import HistoryEntry
@@ -24,7 +25,8 @@ from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.smtp.engine import MailTestRequest
 from smtpdesk.core.smtp.result import Facts, RunResult, Stage
-from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.store import LocationError, StoreError
+from smtpdesk.core.store.office import Opened
 from smtpdesk.core.wording import (
     COMPANY_ACCOUNT_LABEL,
     COMPANY_DATA_PLACE,
@@ -56,6 +58,9 @@ _PASSWORD_TITLE = {
     SecretState.UNAVAILABLE: Msg(
         pl="Na tym komputerze nie ma dostępnego pęku kluczy", en="No keychain is available on this computer"
     ),
+    SecretState.OFFICE_KEY_MISSING: Msg(
+        pl="Ten komputer nie ma klucza biura", en="This computer lacks the office key"
+    ),
 }
 _PASSWORD_EXPLANATION = {
     SecretState.MISSING: Msg(
@@ -75,6 +80,12 @@ _PASSWORD_EXPLANATION = {
         "{host}:{port} ({user}) nie da się odczytać.",
         en="smtpdesk keeps passwords in the system keychain and none works here, so the password of "
         "{host}:{port} ({user}) cannot be read.",
+    ),
+    SecretState.OFFICE_KEY_MISSING: Msg(
+        pl="Hasło do konta {host}:{port} ({user}) jest w bazie biura, zaszyfrowane kluczem biura, "
+        "którego ten komputer jeszcze nie ma.",
+        en="The password of {host}:{port} ({user}) is in the office database, encrypted with the office "
+        "key, which this computer does not have yet.",
     ),
 }
 _PASSWORD_STEPS = {
@@ -99,6 +110,13 @@ _PASSWORD_STEPS = {
             en="Check this account giving the password directly: {command}",
         ),
     ),
+    SecretState.OFFICE_KEY_MISSING: (
+        Msg(
+            pl="Otwórz smtpdesk i wpisz kod klucza biura od administratora: Narzędzia › Baza danych biura…",
+            en="Open smtpdesk and enter the office key code from the administrator: Tools › Office database…",
+        ),
+        Msg(pl="Uruchom sprawdzenie jeszcze raz.", en="Run the check again."),
+    ),
 }
 _EMPLOYEE_DATA_PLACE = Msg(
     pl="„Pracownicy” → edycja pracownika {name}", en='"Employees" ["Pracownicy"] → edit {name}'
@@ -122,7 +140,7 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
     """The request the saved settings make, or a finished ``RunResult`` when they cannot make one."""
     lang = options.lang
     try:
-        settings, employees = _load(target, lang)
+        opened = _load(target, lang)
     except StoreError as error:
         diagnosis = Diagnosis(
             code=INVALID_SETTINGS,
@@ -132,6 +150,24 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
         )
         facts = Facts(stage=Stage.CONFIG, exception=type(error).__name__)
         return _config_result(SmtpAccount(), None, options.recipient, options, facts, diagnosis, ())
+    try:
+        if opened is None:
+            return _prepare(options, target, OfficeSettings(), [], SecretStore())
+        settings, employees = opened.store.load_settings(), opened.store.list_employees()
+        return _prepare(options, target, settings, employees, opened.secrets)
+    finally:
+        if opened is not None:
+            opened.store.close()
+
+
+def _prepare(
+    options: CheckOptions,
+    target: StoredTarget,
+    settings: OfficeSettings,
+    employees: list[Employee],
+    secrets: SecretStore,
+) -> PreparedCheck | RunResult:
+    lang = options.lang
     employee = _find_employee(employees, target.employee, lang) if target.employee else None
     route = resolve(settings, employee)
     agent_route = employee is not None and settings.contact_mode is ContactMode.AGENT
@@ -155,7 +191,7 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
 
     password: str | None = None
     if account.username:
-        password, state = _password(route.account_key)
+        password, state = _password(route.account_key, secrets)
         if password is None:
             diagnosis = _password_diagnosis(state, account, route, label, lang)
             facts = Facts(
@@ -196,21 +232,21 @@ def prepare_stored(options: CheckOptions, target: StoredTarget) -> PreparedCheck
 
 def _record(target: StoredTarget, account_key: str, label: str, result: RunResult) -> None:
     """Adds the run to the history; a history that cannot be written never changes the verdict."""
-    directory = paths.data_dir(target.data_dir)
-    if not paths.database_path(directory).is_file():
-        return
     try:
-        store = Store.open(directory)
+        opened = open_saved(target.data_dir, target.database)
+        if opened is None:
+            return
         try:
-            store.add_history(HistoryEntry.from_result(result, account_key, label))
+            opened.store.add_history(HistoryEntry.from_result(result, account_key, label))
         finally:
-            store.close()
-    except (StoreError, OSError) as error:
+            opened.store.close()
+    except (StoreError, LocationError, OSError) as error:
         log.warning("the run could not be added to the history: %s", type(error).__name__)
 
 
-def _load(target: StoredTarget, lang: Lang) -> tuple[OfficeSettings, list[Employee]]:
-    """The saved settings; a folder without a settings file counts as nothing configured.
+def _load(target: StoredTarget, lang: Lang) -> Opened | None:
+    """The saved settings and where their passwords are (the caller closes them); None when nothing
+    was saved yet.
 
     Checking never creates a settings file, so a mistyped ``--data-dir`` is reported, not filled.
     """
@@ -218,14 +254,10 @@ def _load(target: StoredTarget, lang: Lang) -> tuple[OfficeSettings, list[Employ
         given = Path(target.data_dir).expanduser()
         if not paths.database_path(given).is_file():
             raise UsageError(_NO_SETTINGS_FILE.text(lang, path=str(paths.database_path(given))))
-    directory = paths.data_dir(target.data_dir)
-    if not paths.database_path(directory).is_file():
-        return OfficeSettings(), []
-    store = Store.open(directory)
     try:
-        return store.load_settings(), store.list_employees()
-    finally:
-        store.close()
+        return open_saved(target.data_dir, target.database)
+    except LocationError as error:
+        raise UsageError(f"--database: {error.message.text(lang)}") from None
 
 
 def _find_employee(employees: list[Employee], email: str, lang: Lang) -> Employee:
@@ -255,10 +287,9 @@ def _place(route: Route, lang: Lang) -> str:
     return DEFAULT_SERVER_LABEL.text(lang)
 
 
-def _password(key: str | None) -> tuple[str | None, SecretState]:
+def _password(key: str | None, secrets: SecretStore) -> tuple[str | None, SecretState]:
     if key is None:
         return None, SecretState.MISSING
-    secrets = SecretStore()
     try:
         password = secrets.get(key)
     except Exception:  # a keychain that fails to answer is reported by its state below

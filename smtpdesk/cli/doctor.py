@@ -10,7 +10,6 @@ import json
 import sys
 import textwrap
 
-from smtpdesk import paths
 from smtpdesk.cli import output
 from smtpdesk.cli.parsing import (
     CliParser,
@@ -20,10 +19,12 @@ from smtpdesk.cli.parsing import (
     quote_unrecognized,
     usage_error_text,
 )
+from smtpdesk.cli.saved_settings import open_saved
 from smtpdesk.core.doctor import Finding, Severity, counts, run_doctor, summary
 from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
+from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.store import LocationError, StoreError
 
 PROG = "smtpdesk doctor"
 EXIT_OK = 0
@@ -31,8 +32,8 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 _USAGE = {
-    "pl": "użycie:\n  smtpdesk doctor [--json] [--data-dir DIR] [--lang pl|en]",
-    "en": "usage:\n  smtpdesk doctor [--json] [--data-dir DIR] [--lang pl|en]",
+    "pl": "użycie:\n  smtpdesk doctor [--json] [--data-dir DIR | --database URL] [--lang pl|en]",
+    "en": "usage:\n  smtpdesk doctor [--json] [--data-dir DIR | --database URL] [--lang pl|en]",
 }
 
 _T = {
@@ -52,6 +53,10 @@ _T = {
     ),
     "json": Msg(pl="wynik jako jeden obiekt JSON", en="print one JSON object"),
     "data_dir": Msg(pl="katalog z ustawieniami programu", en="the program's settings directory"),
+    "database": Msg(
+        pl="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
+        en="an office database instead of the local file, e.g. postgresql://smtpdesk@server/office",
+    ),
     "lang": Msg(pl="język komunikatów (pl albo en)", en="language of the messages (pl or en)"),
     "help": Msg(pl="pokaż tę pomoc", en="show this help"),
     "heading": Msg(pl="Doktor konfiguracji: {summary}", en="Configuration doctor: {summary}"),
@@ -87,6 +92,7 @@ def _parser(lang: Lang) -> CliParser:
     )
     parser.add_argument("--json", action="store_true", help=_T["json"].text(lang))
     parser.add_argument("--data-dir", metavar="DIR", help=_T["data_dir"].text(lang))
+    parser.add_argument("--database", metavar="URL", help=_T["database"].text(lang))
     parser.add_argument("--lang", default=lang, help=_T["lang"].text(lang))
     parser.add_argument("-h", "--help", action="help", help=_T["help"].text(lang))
     return parser
@@ -110,8 +116,8 @@ def run_doctor_cli(args: list[str]) -> int:
         return EXIT_USAGE
     lang = options.lang
     try:
-        findings = _diagnose(options.data_dir)
-    except StoreError as error:
+        findings = _diagnose(options.data_dir, options.database)
+    except (StoreError, LocationError) as error:
         output.write(sys.stderr, f"{PROG}: {error.message.text(lang)}\n")
         return EXIT_USAGE
     except OSError as error:
@@ -127,14 +133,17 @@ def run_doctor_cli(args: list[str]) -> int:
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
-def _diagnose(data_dir: str | None) -> list[Finding]:
-    store = Store.open(paths.data_dir(data_dir))
+def _diagnose(data_dir: str | None, database: str | None) -> list[Finding]:
+    """Reads the saved settings (never creating anything: a mistyped --data-dir is an error)."""
+    opened = open_saved(data_dir, database)
+    if opened is None:
+        return run_doctor(OfficeSettings(), [], SecretStore())
     try:
-        settings = store.load_settings()
-        employees = store.list_employees()
+        settings = opened.store.load_settings()
+        employees = opened.store.list_employees()
+        return run_doctor(settings, employees, opened.secrets)
     finally:
-        store.close()
-    return run_doctor(settings, employees, SecretStore())
+        opened.store.close()
 
 
 def format_findings(findings: list[Finding], lang: Lang) -> str:

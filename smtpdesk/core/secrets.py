@@ -93,6 +93,9 @@ def _usable(backend: keyring.backend.KeyringBackend) -> bool:
 class SecretStore:
     """Passwords by account key; see the module docstring for where they are kept."""
 
+    # True where passwords are kept in the office database rather than in this computer's keychain.
+    in_office_database = False
+
     def __init__(self, service: str = SERVICE, *, session_only: bool = False) -> None:
         self.service = service
         self.session_only = session_only

@@ -12,6 +12,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLocale, Qt, QTranslator
@@ -21,11 +22,20 @@ from shiboken6 import isValid
 from smtpdesk import APP_NAME, __version__, paths
 from smtpdesk.core.i18n import LANGUAGES, Lang
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.store import DamagedError, DamageReport, Location, LocationError, Store, StoreError
+from smtpdesk.core.store.backups import Backup
+from smtpdesk.core.store.choice import choose
+from smtpdesk.core.store.damage import move_aside, restore_backup, salvage
+from smtpdesk.core.store.office import leave_office, open_location
+from smtpdesk.core.store.office_check import explain_failure
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.office.database_dialog import Switch
+from smtpdesk.ui.office.install import install_office_tools
+from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
+from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
@@ -40,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ustawienia poczty wychodzącej biura, wiadomości testowe i diagnoza problemów.",
     )
     parser.add_argument("--data-dir", metavar="DIR", help="folder z plikiem ustawień (zamiast domyślnego)")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="pl", help="język okna (domyślnie pl)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -66,10 +81,14 @@ class GuiSession:
     demo: DemoSession | None = None
     first_run: QDialog | None = None
     error_box: QMessageBox | None = None
+    problem: QDialog | None = None  # the settings could not be opened: the ways back
     translators: list[QTranslator] = field(default_factory=list)
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
+    key_dialog: QDialog | None = None
     _stores: list[Store] = field(default_factory=list)
+    _damage: tuple[DamageReport, Backup | None] | None = None
+    _unreachable: Location | None = None
     _closed: bool = False
 
     # -- windows --------------------------------------------------------------------------------
@@ -82,6 +101,8 @@ class GuiSession:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         install_mail_tests(window)
         install_doctor(window)
+        if demo is None:
+            install_office_tools(window, self.switch)
         if demo is not None:
             from smtpdesk.ui.demo_mode import attach_demo
 
@@ -95,6 +116,92 @@ class GuiSession:
         if previous is not None and isValid(previous):
             previous.discard_and_close()
         return window
+
+    # -- where the settings are ----------------------------------------------------------------
+
+    def data_dir(self) -> Path:
+        return paths.data_dir(self.args.data_dir)
+
+    def open_settings(self, location: Location, *, offer_demo: bool = False) -> SettingsWindow | None:
+        """Opens the window on ``location``; a damaged file or an unreachable office database
+        shows the ways back instead."""
+        keychain = SecretStore()
+        try:
+            opened = open_location(location, keychain, auto_backup=True)
+        except DamagedError as damaged:
+            self._show_damage(damaged.report)
+            return None
+        except StoreError as error:
+            if location.is_office:
+                self._show_unreachable(location, error)
+                return None
+            raise
+        if offer_demo and not location.is_office and not opened.store.is_configured():
+            opened.store.close()
+            self.start_demo()
+            return self.window
+        configured = opened.store.is_configured()
+        window = self.open_window(opened.store, opened.secrets)
+        if not configured and not location.is_office:
+            self.offer_first_run()
+        return window
+
+    def switch(self, switch: Switch) -> None:
+        """Opens other settings (from "Baza danych biura…"); the current window goes."""
+        if switch.opened is None:
+            leave_office()
+            self.open_settings(Location.sqlite(paths.database_path(self.data_dir())))
+            return
+        window = self.open_window(switch.opened.store, switch.opened.secrets)
+        if switch.new_key is not None:
+            dialog = ShowOfficeKeyDialog(switch.new_key, window)
+            self.key_dialog = dialog
+            dialog.open()
+
+    def _show_damage(self, report: DamageReport) -> None:
+        dialog, backup = damage_dialog(report, self.window)
+        self._damage = (report, backup)
+        dialog.chosen.connect(self._damage_answered)
+        self.problem = dialog
+        dialog.open()
+
+    def _damage_answered(self, way: str) -> None:
+        self.problem = None
+        assert self._damage is not None
+        report, backup = self._damage
+        if way == "backup" and backup is not None:
+            restore_backup(report.path, backup.path)
+        elif way == "salvage":
+            salvage(report.path, report)
+        elif way == "anew":
+            move_aside(report.path)
+        else:
+            self._quit_if_nothing_open()
+            return
+        self.open_settings(Location.sqlite(report.path))
+
+    def _show_unreachable(self, location: Location, error: StoreError) -> None:
+        detail = str(error.values.get("detail", ""))
+        check = explain_failure(location, detail) if detail else None
+        dialog = unreachable_dialog(location.display(), check, error.message.text(), self.window)
+        self._unreachable = location
+        dialog.chosen.connect(self._unreachable_answered)
+        self.problem = dialog
+        dialog.open()
+
+    def _unreachable_answered(self, way: str) -> None:
+        self.problem = None
+        if way == "retry" and self._unreachable is not None:
+            self.open_settings(self._unreachable)
+        elif way == "local":
+            leave_office()
+            self.open_settings(Location.sqlite(paths.database_path(self.data_dir())))
+        else:
+            self._quit_if_nothing_open()
+
+    def _quit_if_nothing_open(self) -> None:
+        if self.window is None or not isValid(self.window):
+            self.app.quit()
 
     def start_demo(self) -> SettingsWindow | None:
         """Switches to demo mode: a throw-away agency with its own local mail server."""
@@ -200,23 +307,13 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
     if args.demo:
         session.start_demo()
         return session
-    store: Store | None = None
     try:
-        store = Store.open(paths.data_dir(args.data_dir))
-        configured = store.is_configured()
-        if args.demo_if_unconfigured and not configured:
-            store.close()
-            session.start_demo()
-            return session
-        session.open_window(store, SecretStore())
-    except (StoreError, OSError) as error:
-        # The file is unreadable, from a newer version, or the folder cannot be created.
-        if store is not None:
-            store.close()
+        choice = choose(args.database, session.data_dir())
+        session.open_settings(choice.location, offer_demo=args.demo_if_unconfigured)
+    except (StoreError, LocationError, OSError) as error:
+        # The file is from a newer version or another program, the address is not understood,
+        # or the folder cannot be created.
         session.show_error(QApplication.translate("GuiSession", "Nie można otworzyć ustawień"), str(error))
-        return session
-    if not configured:
-        session.offer_first_run()
     return session
 
 
@@ -225,7 +322,8 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
     with quit_on_signals() as quit_request:
         session = start_gui(sys.argv[1:] if argv is None else argv)
         try:
-            failed = session.window is None  # the reason is on screen in session.error_box
+            # The reason is on screen in session.error_box, or the ways back in session.problem.
+            failed = session.window is None and session.problem is None
             if not exec_loop or quit_request.requested or (failed and session.error_box is None):
                 session.app.processEvents()
                 return 1 if failed else 0

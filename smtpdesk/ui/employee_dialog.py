@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 
 from smtpdesk.core.model import Employee, Role, employee_account
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.store import ConflictError, Store, StoreError
+from smtpdesk.core.store.display import when_text
+from smtpdesk.core.store.merge import rebase_employee
 from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
@@ -56,6 +59,8 @@ class EmployeeDialog(QDialog):
         self.errors = FieldErrors()
         self._discarding = False
         self.unsaved_box: UnsavedChangesBox | None = None
+        self.conflict_dialog: QDialog | None = None
+        self._conflict: tuple[Employee, Employee, Employee, set[str]] | None = None
         self.setWindowTitle(
             self.tr("Edycja pracownika") if employee is not None else self.tr("Nowy pracownik")
         )
@@ -208,9 +213,16 @@ class EmployeeDialog(QDialog):
         if problems:
             self._focus(problems[0].field)
             return False
-        employee = self.employee_from_form()
+        return self._store(self.employee_from_form(), base=self.employee)
+
+    def _store(self, employee: Employee, *, base: Employee | None) -> bool:
+        """Writes what changed since ``base`` (the employee as the dialog loaded them); a conflict
+        opens the choice of values instead."""
         try:
-            stored = self.store.save_employee(employee)
+            stored = self.store.save_employee(employee, base=base)
+        except ConflictError as conflict:
+            self._show_conflict(conflict, employee)
+            return False
         except (StoreError, OSError) as error:
             show_message(
                 self,
@@ -222,9 +234,71 @@ class EmployeeDialog(QDialog):
         assert stored.id is not None
         self.smtp_section.save_password(self.secrets, employee_account(stored.id))
         self.employee = stored
-        self._loaded_state = self.state()
+        if stored != employee:
+            self._load(stored)  # what others saved meanwhile, in fields this window left alone
+        else:
+            self._loaded_state = self.state()
         self.saved.emit(stored)
         return True
+
+    def _show_conflict(self, conflict: ConflictError, mine: Employee) -> None:
+        base = self.employee
+        current = conflict.current
+        if current is None or base is None:
+            self._ask_to_restore(conflict, mine)
+            return
+        assert isinstance(current, Employee)
+        dialog = ConflictDialog(conflict.conflicts, self.tr("okna pracownika"), self)
+        self._conflict = (base, mine, current, {c.key for c in conflict.conflicts})
+        # Bound methods, not closures holding the dialog (see SettingsWindow._show_conflict).
+        dialog.resolved.connect(self._conflict_resolved)
+        dialog.reload_requested.connect(self._conflict_reload)
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _conflict_resolved(self, kept: set[str]) -> None:
+        assert self._conflict is not None
+        base, mine, current, taken = self._conflict
+        if self._store(rebase_employee(base, mine, current, taken - kept), base=current):
+            super().accept()
+
+    def _conflict_reload(self) -> None:
+        assert self._conflict is not None
+        current = self._conflict[2]
+        self.employee = current
+        self._load(current)
+
+    def _ask_to_restore(self, conflict: ConflictError, mine: Employee) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Pracownik został usunięty"),
+            self.tr("{who} usunął(-ęła) tego pracownika {when}. Nic nie zostało zapisane.").format(
+                who=conflict.removed_by or self.tr("Ktoś"), when=when_text(conflict.removed_at)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setInformativeText(self.tr("Zapisać go ponownie z danymi z tego okna?"))
+        self._restore_button = box.addButton(self.tr("Zapisz ponownie"), QMessageBox.ButtonRole.AcceptRole)
+        self._drop_button = box.addButton(self.tr("Porzuć zmiany"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(self._restore_button)
+        box.setEscapeButton(box.addButton(self.tr("Wróć do edycji"), QMessageBox.ButtonRole.RejectRole))
+        self._removed_mine = mine
+        box.finished.connect(self._restore_answered)
+        self.conflict_dialog = box
+        box.open()
+
+    def _restore_answered(self) -> None:
+        box = self.conflict_dialog
+        assert isinstance(box, QMessageBox)
+        clicked = box.clickedButton()
+        self.conflict_dialog = None
+        if clicked is self._restore_button and self._store(self._removed_mine, base=None):
+            super().accept()
+        elif clicked is self._drop_button:
+            self._discarding = True
+            self.reject()
 
     def reject(self) -> None:
         """„Anuluj”, Esc and the close button: asks first when something was changed."""

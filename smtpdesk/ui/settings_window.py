@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
 
 from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Store, StoreError
+from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
+from smtpdesk.core.store.display import changes_summary
+from smtpdesk.core.store.merge import rebase_settings
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.office.change_monitor import ChangeMonitor
+from smtpdesk.ui.office.change_notice import ChangeNotice
+from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, SettingsPage
 from smtpdesk.ui.pages.company_page import CompanyPage
 from smtpdesk.ui.pages.employees_page import EmployeesPage
@@ -57,11 +62,17 @@ class _AutoHideMenu(QMenu):
 
 class SettingsWindow(QMainWindow):
     saved = Signal(object)  # the OfficeSettings just stored
+    closing = Signal()  # the window is going: background helpers stop before the store closes
 
-    def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, secrets: SecretStore, parent: QWidget | None = None, *, watch: bool = True
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.secrets = secrets
+        self.conflict_dialog: ConflictDialog | None = None
+        # What a refused save is resolved against: (base, mine, current, keys in conflict).
+        self._conflict: tuple[OfficeSettings, OfficeSettings, OfficeSettings, set[str]] | None = None
         self.setWindowTitle(self.tr("Ustawienia firmy"))
         self.resize(*DEFAULT_SIZE)
         self._discarding = False
@@ -131,6 +142,15 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.close)
         self.reload()
 
+        self.change_notice = ChangeNotice()
+        self.change_notice.reload_button.clicked.connect(self._reload_from_notice)
+        self.add_banner(self.change_notice)
+        self.change_monitor: ChangeMonitor | None = None
+        if watch:
+            self.change_monitor = ChangeMonitor(store, owner=self)
+            self.change_monitor.changed.connect(self.show_changes_made_elsewhere)
+            self.closing.connect(self.change_monitor.stop)
+
     # -- extension points -----------------------------------------------------------------------
 
     def add_banner(self, widget: QWidget) -> None:
@@ -179,21 +199,77 @@ class SettingsWindow(QMainWindow):
         for page in self.pages:
             if page.holds_settings:
                 settings = page.save(settings)
+        return self._store_settings(settings, base=self.settings)
+
+    def _store_settings(self, settings: OfficeSettings, *, base: OfficeSettings) -> bool:
+        """Writes what changed since ``base``; a conflict opens the choice of values instead."""
         try:
-            self.store.save_settings(settings)
+            stored = self.store.save_settings(settings, base=base)
+        except ConflictError as conflict:
+            self._show_conflict(conflict, settings, base)
+            return False
         except (StoreError, OSError) as error:
             self._show_save_failure(str(error))
             return False
         for page in self.pages:
             page.save_secrets(self.secrets)
-        self.settings = settings
+        self.settings = stored
         for page in self.pages:
             if page.holds_settings:
-                page.load(settings)  # shows the normalised values
+                page.load(stored)  # shows the normalised values, and what others saved meanwhile
         self._loaded_states = self._states()
         self.statusBar().showMessage(self.tr("Zapisano ustawienia."), STATUS_TIMEOUT_MS)
-        self.saved.emit(settings)
+        self.saved.emit(stored)
         return True
+
+    # -- other windows and desktops -------------------------------------------------------------
+
+    def _show_conflict(self, conflict: ConflictError, mine: OfficeSettings, base: OfficeSettings) -> None:
+        current = conflict.current
+        assert isinstance(current, OfficeSettings)
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.close()
+        dialog = ConflictDialog(conflict.conflicts, self.tr("okna ustawień"), self)
+        self.conflict_dialog = dialog
+        self._conflict = (base, mine, current, {c.key for c in conflict.conflicts})
+        # Bound methods, not closures: a closure holding the window, owned by the dialog's
+        # connection, would free the window from inside the dialog's own destruction.
+        dialog.resolved.connect(self._conflict_resolved)
+        dialog.reload_requested.connect(self._conflict_reload)
+        dialog.rejected.connect(self._conflict_closed)
+        dialog.open()
+
+    def _conflict_resolved(self, kept: set[str]) -> None:
+        assert self._conflict is not None
+        base, mine, current, taken = self._conflict
+        self._conflict_closed()
+        self._store_settings(rebase_settings(base, mine, current, taken - kept), base=current)
+
+    def _conflict_reload(self) -> None:
+        self._conflict_closed()
+        self.reload()
+
+    def _conflict_closed(self) -> None:
+        self.conflict_dialog = None
+
+    def show_changes_made_elsewhere(self, records: list[ChangeRecord]) -> None:
+        """Shows what others saved: untouched tabs are reloaded, the user's own edits stay."""
+        try:
+            theirs = self.store.load_settings()
+        except StoreError:
+            return
+        kept_edits = self.is_modified()
+        for index, page in enumerate(self.pages):
+            if not page.holds_settings or page.state() == self._loaded_states[index]:
+                page.load(theirs)
+                self._loaded_states[index] = page.state()
+        if not kept_edits:
+            self.settings = theirs
+        self.change_notice.show_changes(changes_summary(records), kept_edits=kept_edits)
+
+    def _reload_from_notice(self) -> None:
+        self.change_notice.hide()
+        self.reload()
 
     # -- closing --------------------------------------------------------------------------------
 
@@ -205,6 +281,7 @@ class SettingsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._discarding or not self.is_modified():
             event.accept()
+            self.closing.emit()
             return
         event.ignore()
         if self.unsaved_box is None:

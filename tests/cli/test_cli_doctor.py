@@ -164,7 +164,7 @@ def test_bad_usage_exits_2_with_a_clear_message(
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["doctor", "--help", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "smtpdesk doctor [--json] [--data-dir DIR] [--lang pl|en]" in out
+    assert "smtpdesk doctor [--json] [--data-dir DIR | --database URL] [--lang pl|en]" in out
     assert "Exit status" in out
 
 

@@ -142,6 +142,9 @@ def _inspect_tables(conn: sqlite3.Connection, path: Path, size: int) -> DamageRe
     try:
         if conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
             return None
+    except sqlite3.DatabaseError:
+        pass  # a damaged page stops the check itself: read table by table below
+    try:
         tables = [
             row[0]
             for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

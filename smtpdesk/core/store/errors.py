@@ -9,6 +9,7 @@ class StoreError(Exception):
     """The settings cannot be read or changed; ``message`` is the sentence for the user."""
 
     def __init__(self, message: Msg, **values: object) -> None:
+        self.values = values  # e.g. the driver's own words as "detail", for a closer diagnosis
         if values:
             message = Msg(pl=message.pl.format(**values), en=message.en.format(**values))
         self.message = message
@@ -20,6 +21,10 @@ class StoreError(Exception):
 
 class NewerDatabaseError(StoreError):
     """The database comes from a newer program; nothing was changed."""
+
+
+class EmptyDatabaseError(StoreError):
+    """The database holds no smtpdesk settings yet and was not to be set up."""
 
 
 MSG_CLOSED = Msg(

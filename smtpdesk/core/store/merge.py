@@ -16,7 +16,13 @@ from typing import Any, Literal
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Employee, OfficeSettings
 from smtpdesk.core.store.errors import StoreError
-from smtpdesk.core.store.schema import label_for
+from smtpdesk.core.store.schema import (
+    employee_flat,
+    employee_from_flat,
+    label_for,
+    settings_flat,
+    settings_from_flat,
+)
 
 MSG_CONFLICT = Msg(
     pl="W międzyczasie ktoś inny zmienił te same ustawienia ({fields}). Nic nie zostało zapisane — "
@@ -53,6 +59,31 @@ def three_way(
         else:
             conflicts.append(key)
     return write, conflicts
+
+
+def rebase(
+    base: Mapping[str, Any], mine: Mapping[str, Any], current: Mapping[str, Any], take_theirs: set[str]
+) -> dict[str, Any]:
+    """What to save after a conflict: what is stored now, with every change the user made on top —
+    except the fields where they chose the stored value."""
+    result = dict(current)
+    for key, value in mine.items():
+        if value != base[key] and key not in take_theirs:
+            result[key] = value
+    return result
+
+
+def rebase_settings(
+    base: OfficeSettings, mine: OfficeSettings, current: OfficeSettings, take_theirs: set[str]
+) -> OfficeSettings:
+    return settings_from_flat(
+        rebase(settings_flat(base), settings_flat(mine), settings_flat(current), take_theirs)
+    )
+
+
+def rebase_employee(base: Employee, mine: Employee, current: Employee, take_theirs: set[str]) -> Employee:
+    flat = rebase(employee_flat(base), employee_flat(mine), employee_flat(current), take_theirs)
+    return employee_from_flat(flat, current.id)
 
 
 @dataclass(frozen=True)

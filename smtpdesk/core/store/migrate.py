@@ -31,6 +31,7 @@ from smtpdesk.core.store.errors import (
     MSG_NEWER,
     MSG_NO_DATABASE_YET,
     MSG_UNREADABLE,
+    EmptyDatabaseError,
     NewerDatabaseError,
     StoreError,
 )
@@ -163,7 +164,7 @@ def prepare(
             if found.state == "foreign":
                 raise StoreError(MSG_FOREIGN, path=where)
             if found.state == "new" and not create:
-                raise StoreError(MSG_NO_DATABASE_YET, path=where)
+                raise EmptyDatabaseError(MSG_NO_DATABASE_YET, path=where)
     except sa.exc.DBAPIError as error:
         raise StoreError(MSG_UNREADABLE, path=where, detail=_detail(error)) from error
 

@@ -15,7 +15,12 @@ from smtpdesk.core.model import COMPANY_ACCOUNT, DEFAULT_ACCOUNT, employee_accou
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store.changes import Actor
 from smtpdesk.core.store.choice import save_location
-from smtpdesk.core.store.errors import MSG_NOT_AN_OFFICE_YET, MSG_OFFICE_NOT_EMPTY, StoreError
+from smtpdesk.core.store.errors import (
+    MSG_NOT_AN_OFFICE_YET,
+    MSG_OFFICE_NOT_EMPTY,
+    EmptyDatabaseError,
+    StoreError,
+)
 from smtpdesk.core.store.location import Location
 from smtpdesk.core.store.office_key import OfficeKey
 from smtpdesk.core.store.office_secrets import META_OFFICE_ID, OfficeSecretStore, keychain_entry, office_meta
@@ -104,7 +109,10 @@ def join_office(
 ) -> Opened:
     """Opens the office database at ``location`` with the office key's ``code``
     (OfficeKeyError when the code does not fit)."""
-    store = Store.connect(location, password=password, create=False)
+    try:
+        store = Store.connect(location, password=password, create=False)
+    except EmptyDatabaseError:
+        raise StoreError(MSG_NOT_AN_OFFICE_YET, path=location.display()) from None
     try:
         if not store.meta(META_OFFICE_ID):
             raise StoreError(MSG_NOT_AN_OFFICE_YET, path=location.display())

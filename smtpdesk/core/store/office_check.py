@@ -301,6 +301,24 @@ class DatabaseCheck:
         return msg.text(lang, **(self.values or {}))
 
 
+def explain_failure(location: Location, detail: str) -> DatabaseCheck:
+    """The reason behind a connection that already failed (no second attempt)."""
+    return DatabaseCheck(False, classify(detail), detail, values={**_values(location), "detail": detail})
+
+
+def _values(location: Location) -> dict[str, Any]:
+    return {
+        "host": location.host,
+        "port": location.port,
+        "database": location.database,
+        "user": location.user,
+        "ca_file": location.sslrootcert,
+        "timeout": CONNECT_TIMEOUT_S,
+        "detail": "",
+        "revision": "",
+    }
+
+
 def classify(message: str, sqlstate: str | None = None) -> str:
     for rule in RULES:
         if rule.sqlstate is not None and rule.sqlstate == sqlstate:
@@ -339,16 +357,7 @@ def check_database(location: Location, password: str | None) -> DatabaseCheck:
 
     from smtpdesk.core.store.migrate import known_revisions
 
-    values: dict[str, Any] = {
-        "host": location.host,
-        "port": location.port,
-        "database": location.database,
-        "user": location.user,
-        "ca_file": location.sslrootcert,
-        "timeout": CONNECT_TIMEOUT_S,
-        "detail": "",
-        "revision": "",
-    }
+    values = _values(location)
     try:
         conn = psycopg.connect(**_conninfo(location, password), autocommit=True)
     except psycopg.Error as error:

@@ -40,6 +40,8 @@ def office_meta(office_id: str, key: OfficeKey) -> dict[str, str]:
 
 
 class OfficeSecretStore(SecretStore):
+    in_office_database = True
+
     def __init__(self, store: Store, keychain: SecretStore) -> None:
         super().__init__(keychain.service, session_only=keychain.session_only)
         self.store = store

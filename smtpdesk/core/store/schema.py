@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any, Literal
 
@@ -500,16 +500,3 @@ def model_fields_covered() -> bool:
     if {f.name for f in fields(SmtpAccount)} != {f.attr for f in ACCOUNT_FIELDS}:
         return False
     return {f.name for f in fields(Employee)} - {"id", EMPLOYEE_SMTP} == {f.attr for f in EMPLOYEE_FIELDS}
-
-
-def with_values(settings: OfficeSettings, values: Mapping[str, Any]) -> OfficeSettings:
-    """``settings`` with some keys replaced (e.g. the other desktop's value chosen in a conflict)."""
-    flat = settings_flat(settings)
-    flat.update(values)
-    return settings_from_flat(flat)
-
-
-def employee_with_values(employee: Employee, values: Mapping[str, Any]) -> Employee:
-    flat = employee_flat(employee)
-    flat.update(values)
-    return replace(employee_from_flat(flat, employee.id), id=employee.id)

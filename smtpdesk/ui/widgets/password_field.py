@@ -50,6 +50,7 @@ class PasswordField(QWidget):
 
         self._stored: SecretState | None = None
         self._keychain_available = True
+        self._office = False
         self._clear_requested = False
         self.show_button.toggled.connect(self._toggle_visible)
         self.remove_button.clicked.connect(self.request_clear)
@@ -77,10 +78,14 @@ class PasswordField(QWidget):
 
     # -- what the owner sets --------------------------------------------------------------------
 
-    def set_stored(self, state: SecretState | None, *, keychain_available: bool = True) -> None:
-        """Shows the password kept for this account (``None``: an account not saved yet)."""
+    def set_stored(
+        self, state: SecretState | None, *, keychain_available: bool = True, office: bool = False
+    ) -> None:
+        """Shows the password kept for this account (``None``: an account not saved yet);
+        ``office``: passwords go to the office database, not this computer's keychain."""
         self._stored = state
         self._keychain_available = keychain_available
+        self._office = office
         self._clear_requested = False
         self.line_edit.clear()
         self._refresh()
@@ -125,10 +130,20 @@ class PasswordField(QWidget):
         stored = self._stored
         if stored is None and not self._keychain_available:
             stored = SecretState.UNAVAILABLE  # a new account on a computer without a keychain
-        if stored in (SecretState.LOCKED, SecretState.SESSION_ONLY, SecretState.UNAVAILABLE):
+        if stored in (
+            SecretState.LOCKED,
+            SecretState.SESSION_ONLY,
+            SecretState.UNAVAILABLE,
+            SecretState.OFFICE_KEY_MISSING,
+        ):
             # The same sentences as the command line, kept in the core.
             return describe_state(stored).text(), True
         if self.line_edit.text():
+            if self._office:
+                return self.tr(
+                    "Nowe hasło zostanie zapisane w bazie biura, zaszyfrowane kluczem biura, po kliknięciu "
+                    "„Zapisz”"
+                ), False
             return self.tr("Nowe hasło zostanie zapisane w pęku kluczy systemu po kliknięciu „Zapisz”"), False
         if stored is not None:
             return describe_state(stored).text(), False

@@ -143,7 +143,9 @@ class SmtpSection(QGroupBox):
             self._pinned_host = account_or_empty.host
             self._ca_file = account_or_empty.ca_file
             stored = self.secrets.state(account_key) if account_key else None
-            self.password_field.set_stored(stored, keychain_available=self.secrets.available)
+            self.password_field.set_stored(
+                stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+            )
             self._show_idna_note()
         finally:
             self._loading = False
@@ -220,7 +222,9 @@ class SmtpSection(QGroupBox):
         else:
             state = secrets.state(key)
         self.account_key = key
-        self.password_field.set_stored(state, keychain_available=secrets.available)
+        self.password_field.set_stored(
+            state, keychain_available=secrets.available, office=secrets.in_office_database
+        )
         return state
 
     # -- helpers for owners ---------------------------------------------------------------------

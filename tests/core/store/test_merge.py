@@ -12,8 +12,7 @@ import pytest
 
 from smtpdesk.core.model import Company, Employee, OfficeSettings
 from smtpdesk.core.store import Actor, ConflictError, Location, Store
-from smtpdesk.core.store.merge import three_way
-from smtpdesk.core.store.schema import with_values
+from smtpdesk.core.store.merge import rebase_settings, three_way
 from tests.fixtures.postgres import OWNER, PostgresCluster
 from tests.fixtures.samples import agent, full_settings
 from tests.fixtures.stores import OpenStore
@@ -102,7 +101,7 @@ def test_after_a_conflict_the_user_can_keep_their_own_value(open_store: OpenStor
     current = caught.value.current
     assert isinstance(current, OfficeSettings)
 
-    kept = jan.save_settings(with_values(current, {"company.name": "Nazwa Jana"}), base=current)
+    kept = jan.save_settings(rebase_settings(loaded, mine, current, take_theirs=set()), base=current)
     assert kept.company.name == "Nazwa Jana"
     assert [c.actor for c in anna.changes_after(0) if c.field == "company.name"][-2:] == [
         "Anna Nowak (BIURO-PC1)",
