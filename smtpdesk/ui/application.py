@@ -24,6 +24,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.exchange import install_exchange
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.quit_signals import quit_on_signals
@@ -82,6 +83,7 @@ class GuiSession:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         install_mail_tests(window)
         install_doctor(window)
+        install_exchange(window)
         if demo is not None:
             from smtpdesk.ui.demo_mode import attach_demo
 
