@@ -149,6 +149,7 @@ def test_long_messages_wrap_instead_of_being_cut(
     qtbot, store: Store, secrets: SecretStore, tmp_path: Path
 ) -> None:
     dialog = open_preview(qtbot, store, secrets, office_file(tmp_path))
+    dialog.resize(760, 600)
     qtbot.waitExposed(dialog)
     todo = next(item for item in dialog.group_items() if item.text(0) == "Do uzupełnienia na tym komputerze")
     row = todo.child(0)
