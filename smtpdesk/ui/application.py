@@ -24,6 +24,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.long_lived import freeze_start_up_objects
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.quit_signals import quit_on_signals
@@ -230,6 +231,7 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
                 session.app.processEvents()
                 return 1 if failed else 0
             quit_request.keep_awake()
+            freeze_start_up_objects()
             code = session.app.exec()
             return 1 if failed else code
         finally:

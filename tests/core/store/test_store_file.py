@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from smtpdesk.core.model import COMPANY_ACCOUNT, DEFAULT_ACCOUNT, Company, Giodo, Security, employee_account
+from smtpdesk.core.model import (
+    COMPANY_ACCOUNT,
+    DEFAULT_ACCOUNT,
+    Company,
+    Giodo,
+    Role,
+    Security,
+    employee_account,
+)
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.paths import database_path
@@ -104,6 +112,25 @@ def test_unreadable_values_fall_back_to_defaults(store: Store) -> None:
     assert loaded.company_smtp.security is Security.AUTO
     assert loaded.company_smtp.port == 587
     assert loaded.company_smtp.host == "smtp.zrodlo.pl"
+
+
+def test_unreadable_employee_values_fall_back_to_defaults(store: Store) -> None:
+    anna = agent()
+    assert anna.smtp is not None
+    saved = store.save_employee(dataclasses.replace(anna, smtp=dataclasses.replace(anna.smtp, port=465)))
+    raw_sql(
+        store,
+        "UPDATE employees SET role = 'szef', first_name = x'07', smtp_port = 'dużo', smtp_security = 'tls13'",
+    )
+    assert saved.id is not None and saved.smtp is not None
+    loaded = store.get_employee(saved.id)
+    assert loaded == dataclasses.replace(
+        saved,
+        role=Role.AGENT,
+        first_name="",
+        smtp=dataclasses.replace(saved.smtp, port=587, security=Security.AUTO),
+    )
+    assert store.list_employees() == [loaded]
 
 
 def test_the_command_line_never_creates_a_folder_or_a_file(tmp_path: Path) -> None:
