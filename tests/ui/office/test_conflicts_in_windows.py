@@ -158,7 +158,10 @@ from dataclasses import replace
 from pathlib import Path
 from smtpdesk.core.store import Actor, Location, Store
 kind, where, password = sys.argv[1], sys.argv[2], sys.argv[3] or None
-store = Store.open(Path(where)) if kind == "sqlite" else Store.connect(Location.parse(where), password=password)
+if kind == "sqlite":
+    store = Store.open(Path(where))
+else:
+    store = Store.connect(Location.parse(where), password=password)
 store.actor = Actor("Ewa Zielińska", "PC-EWA")
 loaded = store.load_settings()
 store.save_settings(replace(loaded, company=replace(loaded.company, name="Z innego procesu")), base=loaded)
