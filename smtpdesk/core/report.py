@@ -17,26 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from smtpdesk.core.i18n import Lang, Msg, language
 from smtpdesk.core.model import Security
-from smtpdesk.core.smtp.result import STAGE_ORDER, RunResult, Stage
+from smtpdesk.core.smtp.result import STAGE_ORDER, RunResult
+from smtpdesk.core.stages import stage_name
 
 if TYPE_CHECKING:
     from smtpdesk.core.history import HistoryEntry
 
 REDACTED = "[UKRYTO]"
 
-STAGE_NAMES: dict[Stage, Msg] = {
-    Stage.CONFIG: Msg("Ustawienia", "Settings"),
-    Stage.DNS: Msg("Wyszukanie nazwy serwera", "Server name lookup"),
-    Stage.CONNECT: Msg("Łączenie", "Connecting"),
-    Stage.GREETING: Msg("Powitanie serwera", "Server greeting"),
-    Stage.EHLO: Msg("Przedstawienie się (EHLO)", "Introduction (EHLO)"),
-    Stage.TLS: Msg("Szyfrowanie", "Encryption"),
-    Stage.AUTH: Msg("Logowanie", "Login"),
-    Stage.MAIL: Msg("Nadawca", "Sender"),
-    Stage.RCPT: Msg("Odbiorca", "Recipient"),
-    Stage.DATA: Msg("Wiadomość", "Message"),
-    Stage.QUIT: Msg("Zakończenie", "Closing"),
-}
 
 SECURITY_NAMES: dict[Security, Msg] = {
     Security.AUTO: Msg("Automatycznie", "Automatic"),
@@ -315,10 +303,7 @@ def ordered_timings(timings: Mapping[str, float]) -> list[tuple[str, float]]:
 
 
 def stage_text(stage: str, lang: Lang | None = None) -> str:
-    try:
-        return STAGE_NAMES[Stage(stage)].text(lang)
-    except ValueError:
-        return stage
+    return stage_name(stage, lang)
 
 
 def security_text(configured: str, used: str = "", lang: Lang | None = None) -> str:

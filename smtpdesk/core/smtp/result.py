@@ -110,6 +110,17 @@ class Facts:
     dns_works: bool | None = None  # a second, well-known lookup succeeded (None: not checked)
     greeting: str = ""
     cancelled: bool = False
+    # The resolver's own words and their kind: "nxdomain", "nodata", "servfail", "timeout".
+    dns_error: str = ""
+    dns_kind: str = ""
+    size_limit: int | None = None  # SIZE announced in EHLO
+    message_size: int | None = None  # bytes of the test message
+    pinned_changed: bool = False  # a pinned certificate no longer matches the one presented
+    # Other ports of the same server that answered a quick probe: ((587, "starttls"), (465, "ssl")).
+    answering_ports: tuple[tuple[int, str], ...] = ()
+    overflow: str = ""  # "line" | "lines" | "bytes": the server's reply broke that bound
+    smtputf8_offered: bool | None = None
+    sender_check: bool = False  # MAIL/RCPT were a sender check, no message was to be sent
 
 
 @dataclass
@@ -131,6 +142,7 @@ class RunResult:
     diagnosis: Any = None
     notes: list[str] = field(default_factory=list)
     queue_id: str | None = None
+    sender_checked: bool = False  # a login check that also asked the server about the sender
 
     def to_json(self) -> dict[str, Any]:
         d = self.diagnosis

@@ -99,7 +99,7 @@ def test_closed_port_refuses(closed_port):
 def test_silent_server_runs_into_the_greeting_timeout(silent_server, fast_timeouts):
     started = time.monotonic()
     result = run_test(
-        build_request(silent_server.account(username="a@biuro.test"), "x", timeouts=fast_timeouts)
+        build_request(silent_server.account(username="a@biuro.test"), "x", timeouts=fast_timeouts, lang="en")
     )
     elapsed = time.monotonic() - started
 
@@ -119,7 +119,7 @@ def test_slow_greeting_is_waited_for_after_the_tls_probe(scripted_server, fast_t
     server = scripted_server(delay=1.5)
     account = server.account(username="a@biuro.test", security=Security.NONE, allow_plaintext_auth=True)
 
-    result = run_test(build_request(account, "x", timeouts=fast_timeouts))
+    result = run_test(build_request(account, "x", timeouts=fast_timeouts, lang="en"))
 
     assert result.code == "ok"
     assert "No TLS there either; still waiting for the greeting" in [line.text for line in result.transcript]
