@@ -35,6 +35,17 @@ class HistoryEntry:
     timings_ms: dict[str, float] = field(default_factory=dict)
     transcript: list[dict[str, Any]] = field(default_factory=list)  # redacted TranscriptLine dicts
     elapsed_ms: float = 0.0
+    # What the diagnosis said and the run found, so the stored entry shows the same report as the
+    # dialog did (kept by the store only where it has room for them).
+    explanation: str = ""
+    steps: tuple[str, ...] = ()
+    fixes: tuple[dict[str, Any], ...] = ()
+    server_reply: str | None = None
+    notes: tuple[str, ...] = ()
+    certificate: dict[str, Any] | None = None
+    queue_id: str | None = None
+    security_configured: str = ""
+    sender_checked: bool = False
 
     def __post_init__(self) -> None:
         at = self.at
@@ -48,27 +59,40 @@ class HistoryEntry:
 
     @classmethod
     def from_result(cls, result: RunResult, account_key: str, account_label: str) -> HistoryEntry:
-        diagnosis = result.diagnosis
+        return cls.from_flat(result.to_json(), account_key, account_label)
+
+    @classmethod
+    def from_flat(cls, flat: dict[str, Any], account_key: str, account_label: str) -> HistoryEntry:
+        """An entry from the flat form of a result (``RunResult.to_json``)."""
         return cls(
             id=None,
             at=utc_now(),
             account_key=account_key,
             account_label=account_label,
-            login_only=result.login_only,
-            ok=result.ok,
-            code=result.code,
-            stage=result.stage.value,
-            title=str(diagnosis.title) if diagnosis is not None else "",
-            host=result.account.host,
-            port=result.account.port,
-            security=result.security_used.value,
-            username=result.account.username,
-            sender=result.sender,
-            recipient=result.recipient,
-            timings_ms={str(k): float(v) for k, v in result.timings_ms.items()},
+            login_only=bool(flat["login_only"]),
+            ok=bool(flat["ok"]),
+            code=str(flat["code"]),
+            stage=str(flat["stage"]),
+            title=str(flat["title"]),
+            host=str(flat["host"]),
+            port=int(flat["port"]),
+            security=str(flat["security_used"]),
+            username=str(flat["username"]),
+            sender=str(flat["sender"]),
+            recipient=str(flat["recipient"]),
+            timings_ms={str(k): float(v) for k, v in flat["timings_ms"].items()},
             # The engine redacts every line before it lands in the transcript.
-            transcript=[line.to_json() for line in result.transcript],
-            elapsed_ms=float(result.elapsed_ms),
+            transcript=[dict(line) for line in flat["transcript"]],
+            elapsed_ms=float(flat["elapsed_ms"]),
+            explanation=str(flat["explanation"]),
+            steps=tuple(flat["steps"]),
+            fixes=tuple(dict(fix) for fix in flat["fixes"]),
+            server_reply=flat["server_reply"],
+            notes=tuple(flat["notes"]),
+            certificate=flat["certificate"],
+            queue_id=flat["queue_id"],
+            security_configured=str(flat["security"]),
+            sender_checked=bool(flat["sender_checked"]),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -91,4 +115,13 @@ class HistoryEntry:
             "timings_ms": dict(self.timings_ms),
             "transcript": [dict(line) for line in self.transcript],
             "elapsed_ms": self.elapsed_ms,
+            "explanation": self.explanation,
+            "steps": list(self.steps),
+            "fixes": [dict(fix) for fix in self.fixes],
+            "server_reply": self.server_reply,
+            "notes": list(self.notes),
+            "certificate": self.certificate,
+            "queue_id": self.queue_id,
+            "security_configured": self.security_configured,
+            "sender_checked": self.sender_checked,
         }

@@ -40,11 +40,14 @@ def _b64_fragments(data: bytes) -> set[str]:
 
 
 def _quoted_printable(raw: bytes) -> set[str]:
-    encoded = quopri.encodestring(raw, quotetabs=True).decode("ascii")
-    # A soft line break may fall anywhere in a long value; each piece is scrubbed on its own too.
-    pieces = [piece for piece in encoded.split("=\n") if piece]
+    forms: set[str] = set()
+    for quotetabs in (False, True):
+        encoded = quopri.encodestring(raw, quotetabs=quotetabs).decode("ascii")
+        # A soft line break may fall anywhere in a long value; each piece is scrubbed on its own too.
+        forms.add(encoded.replace("=\n", ""))
+        forms.update(piece for piece in encoded.split("=\n") if piece)
     every_byte = "".join(f"={byte:02X}" for byte in raw)
-    return {encoded.replace("=\n", ""), every_byte, every_byte.lower(), *pieces}
+    return forms | {every_byte, every_byte.lower()}
 
 
 def secret_forms(secret: str, username: str = "") -> set[str]:
@@ -63,9 +66,9 @@ def secret_forms(secret: str, username: str = "") -> set[str]:
         raw.hex(),
         raw.hex().upper(),
         secret.encode("unicode_escape").decode("ascii"),
-        urllib.parse.quote(secret, safe=""),
-        urllib.parse.quote_plus(secret, safe=""),
-        urllib.parse.quote(secret, safe="").lower(),
+        urllib.parse.quote(raw, safe=""),
+        urllib.parse.quote_plus(raw, safe=""),
+        urllib.parse.quote(raw, safe="").lower(),
         json.dumps(secret)[1:-1],
         json.dumps(secret, ensure_ascii=False)[1:-1],
     }

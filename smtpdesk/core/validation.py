@@ -39,6 +39,12 @@ MSG_CONTROL_CHARS = Msg(
     pl="To pole nie może zawierać znaków nowej linii, tabulacji ani innych znaków sterujących",
     en="This field must not contain line breaks, tabs or other control characters",
 )
+MSG_NOT_TEXT = Msg(
+    pl="To pole zawiera bajty, które nie są tekstem UTF-8 (np. wklejone z programu w innym kodowaniu) "
+    "— wpisz je ponownie",
+    en="This field holds bytes that are not UTF-8 text (e.g. pasted from a program using another "
+    "encoding) — type it again",
+)
 MSG_HOST_EMPTY = Msg(
     pl="Wpisz nazwę serwera poczty wychodzącej — np. smtp.twojafirma.pl",
     en="Enter the outgoing mail server name — e.g. smtp.yourcompany.com",
@@ -160,8 +166,17 @@ def has_control_chars(text: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" or ch in _LINE_SEPARATORS for ch in text)
 
 
+def not_text(text: str) -> bool:
+    """True when ``text`` holds lone surrogates: bytes that were not UTF-8, carried through by
+    Python's "surrogateescape" (command line, environment) — they cannot be encoded or sent."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def clean_text(text: str, field: str) -> str:
-    """``text`` without surrounding spaces; FieldError when it holds control characters."""
+    """``text`` without surrounding spaces; FieldError when it holds control characters or bytes
+    that are not text."""
+    if not_text(text):
+        raise FieldError(field, MSG_NOT_TEXT)
     if has_control_chars(text):
         raise FieldError(field, MSG_CONTROL_CHARS)
     return text.strip()

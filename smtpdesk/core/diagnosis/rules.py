@@ -105,6 +105,12 @@ RULES: tuple[Rule, ...] = (
         variant="port",
     ),
     Rule(
+        "invalid_settings/not_text",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("NotText",)),
+        variant="not_text",
+    ),
+    Rule(
         "invalid_settings/line_break",
         "invalid_settings",
         When(stages=(S.CONFIG,), exceptions=("InvalidValue",)),

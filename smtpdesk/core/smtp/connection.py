@@ -131,10 +131,6 @@ class SmtpConnection:
                 if len(line) > MAX_LINE_BYTES:
                     raise ReplyOverflow("line", shown(line[:200], 200))
                 return line
-            if len(self._buffer) > MAX_LINE_BYTES:
-                start = shown(bytes(self._buffer[:200]), 200)
-                self._buffer.clear()
-                raise ReplyOverflow("line", start)
             if first and len(self._buffer) >= 4 and not _REPLY_START.match(bytes(self._buffer[:4])):
                 # Not SMTP: wait a moment for the rest of its first line, only to show it.
                 if foreign_until is None:
@@ -151,6 +147,10 @@ class SmtpConnection:
                 if not more:
                     raise NotSmtp(shown(bytes(self._buffer[:512]), 200))
                 continue
+            if len(self._buffer) > MAX_LINE_BYTES:
+                start = shown(bytes(self._buffer[:200]), 200)
+                self._buffer.clear()
+                raise ReplyOverflow("line", start)
             if not self._fill():
                 partial = bytes(self._buffer)
                 self._buffer.clear()

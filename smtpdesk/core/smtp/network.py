@@ -296,44 +296,37 @@ def speaks_plain_smtp(address: Address, timeout: float, cancel: CancelToken) -> 
         sock.close()
 
 
-def port_security(address: Address, host: str, port: int, timeout: float, cancel: CancelToken) -> str:
-    """What another port of the same server speaks: "starttls" (an SMTP greeting), "ssl" (a TLS
-    handshake) or "" (nothing within ``timeout``)."""
-    family, sockaddr = address
-    other: Address = (family, (sockaddr[0], port, *sockaddr[2:]))
-    deadline = Deadline(timeout)
-    if speaks_plain_smtp(other, timeout, cancel):
-        return "starttls"
-    remaining = deadline.remaining()
-    if remaining > 0.05 and speaks_implicit_tls(other, host, remaining, cancel):
-        return "ssl"
-    return ""
-
-
 class PortProbe:
     """Quick checks of other ports of the same server, in the background, each bounded by
-    ``timeout``: started when the chosen port is refused or silent, read when the run ends."""
+    ``timeout``: started when the chosen port is refused or silent, read when the run ends.
+    A port counts as "starttls" when it greets in plain SMTP, "ssl" when it takes a TLS handshake."""
 
     def __init__(self, address: Address, host: str, ports: tuple[int, ...], timeout: float) -> None:
         self.ports = ports
         self.found: dict[int, str] = {}
         self._cancel = CancelToken()
-        self._threads = [
-            threading.Thread(
-                target=self._probe,
-                args=(address, host, port, timeout),
-                name="smtpdesk-port-probe",
-                daemon=True,
-            )
-            for port in ports
-        ]
+        family, sockaddr = address
+        # Both questions at once for each port: a plain greeting (STARTTLS ports) and a TLS
+        # handshake (implicit TLS ports); the slower one would otherwise eat the other's time.
+        self._threads = []
+        for port in ports:
+            other: Address = (family, (sockaddr[0], port, *sockaddr[2:]))
+            for kind in ("starttls", "ssl"):
+                thread = threading.Thread(
+                    target=self._probe, args=(other, host, port, kind, timeout), name="smtpdesk-port-probe"
+                )
+                thread.daemon = True
+                self._threads.append(thread)
         for thread in self._threads:
             thread.start()
 
-    def _probe(self, address: Address, host: str, port: int, timeout: float) -> None:
-        security = port_security(address, host, port, timeout, self._cancel)
-        if security:
-            self.found[port] = security
+    def _probe(self, address: Address, host: str, port: int, kind: str, timeout: float) -> None:
+        if kind == "starttls":
+            answered = speaks_plain_smtp(address, timeout, self._cancel)
+        else:
+            answered = speaks_implicit_tls(address, host, timeout, self._cancel)
+        if answered:
+            self.found.setdefault(port, kind)
 
     def results(self, deadline: Deadline) -> tuple[tuple[int, str], ...]:
         """The ports that answered, waiting for the probes no longer than ``deadline``."""

@@ -1257,6 +1257,7 @@ CASES: list[Any] = [
     case("auth-5xx-bare", "auth_failed", reply(S.AUTH, 550, "No.")),
     case("mail-4xx-bare", "temporary_failure", reply(S.MAIL, 451, "Try later")),
     case("mail-5xx-bare", "sender_policy_rejected", reply(S.MAIL, 550, "Not allowed")),
+    case("password-not-text", "invalid_settings", facts(S.CONFIG, exception="NotText")),
     case(
         "auth-454-temporary",
         "temporary_failure",

@@ -240,4 +240,18 @@ VARIANTS: dict[tuple[str, str], Variant] = {
             ),
         ),
     ),
+    ("invalid_settings", "not_text"): Variant(
+        explanation=Msg(
+            pl="Test nie został uruchomiony: login, hasło, nazwa serwera lub adres zawiera bajty, które nie "
+            "są tekstem UTF-8 (zwykle z terminala lub pliku w innym kodowaniu, np. Windows-1250).",
+            en="The test did not start: the login, password, server name or an address holds bytes that are "
+            "not UTF-8 text (usually from a terminal or file in another encoding, e.g. Windows-1250).",
+        ),
+        steps=(
+            step(
+                "Wpisz te wartości ponownie albo przełącz terminal na kodowanie UTF-8.",
+                "Type the values again, or switch the terminal to UTF-8.",
+            ),
+        ),
+    ),
 }
