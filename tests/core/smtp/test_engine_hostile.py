@@ -13,6 +13,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import trustme
@@ -139,7 +140,7 @@ def _account(port: int, security: Security = Security.NONE) -> SmtpAccount:
     )
 
 
-def _run(account: SmtpAccount, **options: object) -> tuple[object, float]:
+def _run(account: SmtpAccount, **options: Any) -> tuple[Any, float]:
     started = time.monotonic()
     result = run_test(build_request(account, "Hasło-1", timeouts=TIMEOUTS, alternative_ports=(), **options))
     return result, time.monotonic() - started
