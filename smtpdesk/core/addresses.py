@@ -14,6 +14,7 @@ as ``.invalid`` and ``.localhost`` — none of them is an address an office's cl
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import email_validator
@@ -125,8 +126,10 @@ def _reason(error: email_validator.EmailNotValidError) -> Msg:
     return MSG_INVALID
 
 
+@functools.lru_cache(maxsize=256)
 def parse_address(text: str) -> MailAddress:
-    """``text`` (spaces around it and a leading ``mailto:`` allowed) as one usable address."""
+    """``text`` (spaces around it and a leading ``mailto:`` allowed) as one usable address.
+    Remembered: the same few addresses are read on every test run, and the check is not cheap."""
     value = text.strip()
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:") :].strip()

@@ -11,7 +11,7 @@ STAGE_NAMES: dict[Stage, Msg] = {
     Stage.DNS: Msg("Wyszukanie nazwy serwera", "Server name lookup"),
     Stage.CONNECT: Msg("Łączenie", "Connecting"),
     Stage.GREETING: Msg("Powitanie serwera", "Server greeting"),
-    Stage.EHLO: Msg("Przedstawienie się (EHLO)", "Introduction (EHLO)"),
+    Stage.EHLO: Msg("Przedstawienie się serwerowi", "Introducing this computer"),
     Stage.TLS: Msg("Szyfrowanie", "Encryption"),
     Stage.AUTH: Msg("Logowanie", "Login"),
     Stage.MAIL: Msg("Nadawca", "Sender"),

@@ -191,3 +191,28 @@ def test_report_from_a_stored_history_entry() -> None:
 )
 def test_times_are_written_as_people_read_them(ms: float, lang: str, text: str) -> None:
     assert format_ms(ms, lang) == text  # type: ignore[arg-type]
+
+
+def test_a_stored_entry_gives_the_same_report_the_dialog_showed(smtp_server) -> None:
+    # The one flat form carries explanation, steps, fixes, server reply, notes and transcript.
+    from datetime import datetime, timezone
+
+    from smtpdesk.core.history import HistoryEntry
+    from smtpdesk.core.smtp.engine import run_test
+    from tests.fixtures.smtp_servers import build_request
+
+    server = smtp_server()
+    result = run_test(build_request(server.account(), "złe hasło", lang="en"))
+    at = datetime(2026, 1, 2, 10, 0, tzinfo=timezone.utc)
+    entry = HistoryEntry.from_result(result, "smtp:company", "Company account")
+    entry = HistoryEntry(**{**entry.__dict__, "at": at})
+
+    shown = report_for_result(
+        result, account_label="Company account", account_key="smtp:company", at=at, lang="en"
+    )
+    stored = report_for_entry(entry, lang="en")
+
+    assert result.code == "auth_failed"
+    assert stored == shown
+    assert result.server_reply is not None
+    assert result.diagnosis.explanation in stored and result.server_reply in stored

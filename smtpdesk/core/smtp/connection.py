@@ -25,7 +25,7 @@ from smtpdesk.core.smtp.transcript import Transcript
 _REPLY_START = re.compile(rb"^\d{3}(?:[ -]|\r?$)")
 _BARE_NEWLINE = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 _HEADER_END = re.compile(rb"\r\n\r\n")
-_CHUNK = 65536
+_CHUNK = 8192  # a read buffer of this size is allocated for every read
 # After the first bytes showed the peer does not speak SMTP, how long to wait for the rest of its
 # first line (to show it), at most.
 _FOREIGN_LINE_WAIT = 1.0

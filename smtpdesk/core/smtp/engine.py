@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import select
 import socket
 import ssl
 import threading
@@ -219,8 +220,11 @@ class _Run:
             self._close()
         if facts is not None and facts.cancelled:
             self._say(notes.CANCELLED)
-        if facts is not None and self.port_probe is not None:
-            facts = replace(facts, answering_ports=self._answering_ports())
+        if self.port_probe is not None:
+            if facts is not None:
+                facts = replace(facts, answering_ports=self._answering_ports())
+            else:
+                self.port_probe.stop()  # the chosen port answered after all
         return self._result(facts)
 
     def _run(self) -> None:
@@ -416,7 +420,8 @@ class _Run:
             if plan.inspect:
                 self._accept_pinned(plan, certificate)
                 return
-        self._say(notes.CERT_VERIFIED, host=host, issuer=_issuer(tls), until=_not_after(tls))
+        issuer, until = _issuer_and_expiry(tls)
+        self._say(notes.CERT_VERIFIED, host=host, issuer=issuer, until=until)
 
     def _accept_pinned(self, plan: _Plan, certificate: CertInfo | None) -> None:
         assert plan.first_failure is not None
@@ -458,6 +463,10 @@ class _Run:
         prober: threading.Thread | None = None
         probe_at = time.monotonic() + self.timeouts.probe
         address, host = self.address, self.account.host
+        # Most servers greet at once: one plain wait first (Cancel shuts the socket, which wakes it).
+        first_wait = min(self.timeouts.probe, max(self.deadline.remaining(), 0.0))
+        if select.select([self.sock], [], [], first_wait)[0]:
+            return
 
         def probe() -> None:
             timeout = min(self.timeouts.probe, max(self.deadline.remaining(), 0.0))
@@ -486,7 +495,8 @@ class _Run:
         finally:
             probe_cancel.cancel()
             if prober is not None:
-                prober.join(timeout=1.0)
+                # Bounded by the probe's own timeout; waited for so no connection outlives the run.
+                prober.join(timeout=self.timeouts.probe + 1.0)
 
     def _check_implicit_tls(self) -> None:
         assert self.address is not None
@@ -698,16 +708,13 @@ class _Run:
         )
 
 
-def _issuer(tls: ssl.SSLSocket) -> str:
-    """The issuer's organisation or common name from the already verified certificate."""
+def _issuer_and_expiry(tls: ssl.SSLSocket) -> tuple[str, str]:
+    """The issuer's organisation (or common name) and the end of validity of the verified
+    certificate, from the TLS layer's own summary (no certificate parsing needed)."""
     cert = tls.getpeercert() or {}
     fields = dict(item[0] for item in cert.get("issuer", ()) if item)  # type: ignore[misc]
-    return str(fields.get("organizationName") or fields.get("commonName") or "?")
-
-
-def _not_after(tls: ssl.SSLSocket) -> str:
-    cert = tls.getpeercert() or {}
-    return str(cert.get("notAfter", "?"))
+    issuer = fields.get("organizationName") or fields.get("commonName") or "?"
+    return str(issuer), str(cert.get("notAfter", "?"))
 
 
 def run_test(

@@ -332,5 +332,11 @@ class PortProbe:
         """The ports that answered, waiting for the probes no longer than ``deadline``."""
         for thread in self._threads:
             thread.join(max(deadline.remaining(), 0.0))
-        self._cancel.cancel()
+        self.stop()
         return tuple((port, self.found[port]) for port in self.ports if port in self.found)
+
+    def stop(self) -> None:
+        """End the probes still running (their sockets are shut down at once) and wait for them."""
+        self._cancel.cancel()
+        for thread in self._threads:
+            thread.join(1.0)

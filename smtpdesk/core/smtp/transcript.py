@@ -20,6 +20,7 @@ from smtpdesk.core.smtp.result import TranscriptLine
 __all__ = ["MIN_SCRUB_LENGTH", "REDACTED", "Secrets", "Transcript"]
 
 log = logging.getLogger("smtpdesk.smtp")
+_ARROWS = {"client": "->", "server": "<-"}
 
 
 class Secrets(Scrubber):
@@ -62,7 +63,8 @@ class Transcript:
                 self.omitted += 1
                 return None
             self.lines.append(line)
-        log.debug("%s %s", {"client": "->", "server": "<-"}.get(direction, "=="), line.text)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s %s", _ARROWS.get(direction, "=="), line.text)
         if self._on_line is not None:
             self._on_line(line)
         return line
