@@ -50,6 +50,12 @@ ACCOUNTS = 50
 # -- servers (child process) -----------------------------------------------------------------------
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _submission_server(folder: str, ready: Any, stop: MpEvent) -> None:
     """aiosmtpd with STARTTLS and AUTH inside TLS, a trustme CA written to ``folder``."""
     import logging
@@ -73,9 +79,7 @@ def _submission_server(folder: str, ready: Any, stop: MpEvent) -> None:
         ok = isinstance(data, LoginPassword) and data.password == PASSWORD.encode()
         return AuthResult(success=ok, handled=False, auth_data=data.login if ok else None)
 
-    with socket.socket() as probe:  # aiosmtpd's start-up check cannot use port 0
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
+    port = free_port()  # aiosmtpd's start-up check cannot use port 0
     controller = Controller(
         Handler(),
         hostname="127.0.0.1",
