@@ -38,6 +38,9 @@ _T = {
     "account": Msg("Konto", "Account"),
     "kind": Msg("Rodzaj testu", "Kind of test"),
     "kind_login": Msg("tylko logowanie (bez wysyłania)", "login only (nothing sent)"),
+    "kind_sender": Msg(
+        "logowanie i adres nadawcy (bez wysyłania)", "login and sender address (nothing sent)"
+    ),
     "kind_send": Msg("wysłanie wiadomości testowej", "sending a test message"),
     "settings": Msg("Ustawienia (bez hasła)", "Settings (without the password)"),
     "host": Msg("Serwer poczty wychodzącej", "Outgoing mail server"),
@@ -118,6 +121,7 @@ class ReportInput:
     transcript: Sequence[Mapping[str, Any]] = ()
     cert: Mapping[str, Any] | None = None
     notes: tuple[str, ...] = ()
+    sender_checked: bool = False
 
 
 def input_from_result(
@@ -174,6 +178,7 @@ def input_from_flat(
         transcript=list(flat.get("transcript", ())),
         cert=flat.get("certificate"),
         notes=tuple(flat.get("notes", ())),
+        sender_checked=bool(flat.get("sender_checked")),
     )
 
 
@@ -207,7 +212,7 @@ def render(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None 
     lines += [
         f"{t('when')}: {format_time(data.at)}",
         f"{t('account')}: {label or '—'}",
-        f"{t('kind')}: {t('kind_login') if data.login_only else t('kind_send')}",
+        f"{t('kind')}: {t(_kind(data))}",
         "",
         t("settings"),
         "-" * len(t("settings")),
@@ -248,6 +253,12 @@ def render(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None 
 
     lines += _details_lines(data, lang)
     return scrub("\n".join(lines) + "\n", secrets, username=data.username)
+
+
+def _kind(data: ReportInput) -> str:
+    if data.sender_checked:
+        return "kind_sender"
+    return "kind_login" if data.login_only else "kind_send"
 
 
 def technical_details(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None = None) -> str:

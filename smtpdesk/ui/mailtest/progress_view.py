@@ -104,9 +104,11 @@ class ProgressView(QWidget):
 
     # -- updates ------------------------------------------------------------------------------
 
-    def reset(self, *, login_only: bool) -> None:
+    def reset(self, *, login_only: bool, sender_check: bool = False) -> None:
+        """``sender_check``: a login check that also gives the sender (MAIL and RCPT rows)."""
+        hidden = (SEND_ROWS[-1],) if sender_check else SEND_ROWS if login_only else ()
         for index, row in enumerate(self._rows):
-            visible = not (login_only and index in SEND_ROWS)
+            visible = index not in hidden
             for widget in (row.icon, row.name, row.time, row.detail):
                 widget.setVisible(visible)
             row.duration_ms = 0.0
