@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import quopri
+import re
 import urllib.parse
 from collections.abc import Iterable
 
@@ -86,15 +87,16 @@ class Scrubber:
             if secret:
                 forms |= secret_forms(secret, username)
         self._forms = sorted(forms, key=len, reverse=True)
+        # One pass over a text for all forms (an alternation tries the longest first).
+        self._pattern = re.compile("|".join(map(re.escape, self._forms))) if self._forms else None
 
     def __bool__(self) -> bool:
         return bool(self._forms)
 
     def scrub(self, text: str) -> str:
-        for form in self._forms:
-            if form in text:
-                text = text.replace(form, REDACTED)
-        return text
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(REDACTED, text)
 
     def scrub_json(self, value: object) -> object:
         """``value`` (nested dicts, lists, strings) with every string scrubbed."""

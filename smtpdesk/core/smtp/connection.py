@@ -25,6 +25,7 @@ from smtpdesk.core.smtp.transcript import Transcript
 _REPLY_START = re.compile(rb"^\d{3}(?:[ -]|\r?$)")
 _BARE_NEWLINE = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 _HEADER_END = re.compile(rb"\r\n\r\n")
+_REARM_S = 0.05
 _CHUNK = 8192  # a read buffer of this size is allocated for every read
 # After the first bytes showed the peer does not speak SMTP, how long to wait for the rest of its
 # first line (to show it), at most.
@@ -105,11 +106,22 @@ class SmtpConnection:
         self.features: dict[str, str] = {}
         self.bytes_received = 0
         self._buffer = bytearray()
+        self._armed: tuple[socket.socket, float] | None = None
+
+    def _arm(self) -> None:
+        """Give the socket the time left to the deadline. Setting a timeout costs system calls,
+        so it is renewed only once the deadline has come 50 ms closer (or moved further off):
+        no read can outlast the deadline by more than that."""
+        left = self.deadline.left()
+        armed = self._armed
+        if armed is None or armed[0] is not self.sock or not left <= armed[1] < left + _REARM_S:
+            self.sock.settimeout(left)
+            self._armed = (self.sock, left)
 
     # -- reading -------------------------------------------------------------------------------
     def _fill(self) -> bool:
         """Read what is there within the deadline; False when the server closed the connection."""
-        self.sock.settimeout(self.deadline.left())
+        self._arm()
         try:
             chunk = self.sock.recv(_CHUNK)
         except TimeoutError:
@@ -194,7 +206,7 @@ class SmtpConnection:
     def send(self, data: bytes) -> None:
         view = memoryview(data)
         while view:
-            self.sock.settimeout(self.deadline.left())
+            self._arm()
             try:
                 sent = self.sock.send(view[:_CHUNK])
             except TimeoutError:

@@ -118,3 +118,31 @@ def test_a_temporary_reply_never_gets_a_permanent_diagnosis(entry: dict[str, str
 def test_421_at_any_stage_is_the_server_closing_the_session(entry: dict[str, str]) -> None:
     s = sample(entry)
     assert match_rule(s.facts, s.ctx).code in ("server_closing", "server_busy")
+
+
+POLISH = [
+    ("auth", "535 5.7.8 Błędne hasło lub nazwa użytkownika", "auth_failed"),
+    ("auth", "535 Nieprawidłowy login lub hasło", "auth_failed"),
+    ("auth", "454 4.7.0 Zbyt wiele prób logowania, spróbuj później", "auth_rate_limited"),
+    ("mail", "530 5.7.0 Wymagane uwierzytelnienie", "auth_required"),
+    ("mail", "553 5.7.1 Nie masz uprawnień do wysyłania z adresu jan@firma.pl", "sender_not_allowed"),
+    ("rcpt", "550 5.1.1 Nieznany odbiorca", "recipient_unknown"),
+    ("rcpt", "552 5.2.2 Skrzynka odbiorcy jest pełna", "recipient_unknown"),
+    ("data", "550 5.7.1 Wiadomość odrzucona: podejrzenie spamu", "content_rejected"),
+    ("data", "550 Przekroczono dzienny limit wysyłki", "quota_exceeded"),
+    ("greeting", "421 Zbyt wiele połączeń z Twojego adresu", "server_busy"),
+    ("auth", "535 Konto zostało zablokowane", "account_blocked"),
+]
+
+
+def _strip_polish(text: str) -> str:
+    return text.translate(str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ"))
+
+
+@pytest.mark.parametrize(("stage", "reply", "expected"), POLISH, ids=lambda v: str(v)[:30])
+def test_polish_replies_are_understood_with_and_without_diacritics(
+    stage: str, reply: str, expected: str
+) -> None:
+    for text in (reply, _strip_polish(reply)):
+        s = sample({"source": "rfc5321", "stage": stage, "reply": text, "expected": expected})
+        assert match_rule(s.facts, s.ctx).code == expected, text
