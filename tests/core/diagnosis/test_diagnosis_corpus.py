@@ -41,9 +41,9 @@ class Sample:
     expected: str
 
 
-def sample(entry: dict[str, str]) -> Sample:
+def sample(entry: dict[str, str], sources: dict[str, dict[str, str]] | None = None) -> Sample:
     stage = Stage(entry["stage"])
-    host = CORPUS["sources"][entry["source"]]["host"]
+    host = (sources or CORPUS["sources"])[entry["source"]]["host"]
     match = _REPLY.match(entry["reply"])
     assert match, entry
     code = int(match.group(1))
@@ -94,6 +94,19 @@ def test_diagnosis_accuracy_on_replies_it_was_not_written_from() -> None:
         if not ok
     ]
     assert sum(correct) / len(correct) >= MIN_ACCURACY, wrong
+
+
+HOLDOUT = json.loads((Path(__file__).parent / "corpus" / "holdout.json").read_text(encoding="utf-8"))
+# Gathered after the rules were settled and never used to change them; the misses stay visible
+# here (a 421 about failed logins, a 452 4.5.3 that is a daily limit, a 500 for too many sessions).
+MIN_HOLDOUT_ACCURACY = 0.8
+
+
+def test_diagnosis_accuracy_on_replies_held_out_from_the_rules() -> None:
+    samples = [sample(entry, HOLDOUT["sources"]) for entry in HOLDOUT["entries"]]
+    correct = [match_rule(s.facts, s.ctx).code == s.expected for s in samples]
+    assert len(samples) >= 15
+    assert sum(correct) / len(correct) >= MIN_HOLDOUT_ACCURACY
 
 
 def test_the_registry_fallback_carries_what_no_wording_rule_knows() -> None:
