@@ -24,12 +24,12 @@ _PIN_NEW = Msg(
     en="Trust the new certificate (for {host} only)",
 )
 _USE_OTHER_PORT_STARTTLS = Msg(
-    pl="Port {port} tego serwera odpowiada — przełącz (STARTTLS)",
-    en="Port {port} of this server answers — switch (STARTTLS)",
+    pl="Port {port} odpowiada — przełącz (STARTTLS)",
+    en="Port {port} answers — switch (STARTTLS)",
 )
 _USE_OTHER_PORT_SSL = Msg(
-    pl="Port {port} tego serwera odpowiada — przełącz (SSL/TLS)",
-    en="Port {port} of this server answers — switch (SSL/TLS)",
+    pl="Port {port} odpowiada — przełącz (SSL/TLS)",
+    en="Port {port} answers — switch (SSL/TLS)",
 )
 _USE_LOGIN = Msg(pl="Użyj loginu {username}", en="Use the login {username}")
 _SEND_AS_LOGIN = Msg(pl="Wysyłaj jako {sender}", en="Send as {sender}")

@@ -18,7 +18,7 @@ _OPTIONS: dict[Lang, tuple[tuple[str, str], ...]] = {
         ("„Port serwera poczty wychodzącej”", "--port"),
         ("w polu „Serwer poczty wychodzącej”", "w opcji --host"),
         ("„Serwer poczty wychodzącej”", "--host"),
-        ("(przycisk poniżej)", "(polecenie poniżej)"),
+        ("jednym kliknięciem poniżej", "(opcje poniżej)"),
     ),
     "en": (
         ("into “Password”", "into --password-env (or --password-stdin)"),
@@ -27,7 +27,7 @@ _OPTIONS: dict[Lang, tuple[tuple[str, str], ...]] = {
         ("“User name”", "--user"),
         ("“Outgoing mail server port”", "--port"),
         ("“Outgoing mail server”", "--host"),
-        ("(button below)", "(option below)"),
+        ("with one click below", "(options below)"),
     ),
 }
 

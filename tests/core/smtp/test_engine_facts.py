@@ -33,7 +33,7 @@ def test_a_refused_port_offers_the_port_of_the_same_server_that_answers(
     assert result.facts.answering_ports == ((server.port, security),)
     fix = result.diagnosis.fixes[0]
     assert fix.kind is FixKind.SET_PORT and fix.params == {"port": server.port, "security": security}
-    assert fix.label == f"Port {server.port} of this server answers — switch ({label})"
+    assert fix.label == f"Port {server.port} answers — switch ({label})"
     assert any(f"answers on port {server.port} ({label})" in step for step in result.diagnosis.steps)
 
 

@@ -173,8 +173,9 @@ def other_port_answers(f: Facts, c: DiagnosisContext) -> bool:
 
 
 OTHER_PORT_ANSWERS = step(
-    "Ten sam serwer odpowiada na porcie {alt_ports} — przełącz „Port serwera poczty wychodzącej” na "
-    "ten port (przycisk poniżej).",
-    "The same server answers on port {alt_ports} — switch “Outgoing mail server port” to it (button below).",
+    "Ten sam serwer odpowiada na porcie {alt_ports} — zmień „Port serwera poczty wychodzącej” "
+    "jednym kliknięciem poniżej.",
+    "The same server answers on port {alt_ports} — change “Outgoing mail server port” with one click "
+    "below.",
     other_port_answers,
 )
