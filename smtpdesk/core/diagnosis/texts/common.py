@@ -175,7 +175,6 @@ def other_port_answers(f: Facts, c: DiagnosisContext) -> bool:
 OTHER_PORT_ANSWERS = step(
     "Ten sam serwer odpowiada na porcie {alt_ports} — zmień „Port serwera poczty wychodzącej” "
     "jednym kliknięciem poniżej.",
-    "The same server answers on port {alt_ports} — change “Outgoing mail server port” with one click "
-    "below.",
+    "The same server answers on port {alt_ports} — change “Outgoing mail server port” with one click below.",
     other_port_answers,
 )
