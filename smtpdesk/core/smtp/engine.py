@@ -228,6 +228,7 @@ class _Run:
         return self._result(facts)
 
     def _run(self) -> None:
+        self.cancel.check()
         self._check_config()
         addresses = self._resolve()
         plan = _Plan(implicit=self.account.resolved_security() is Security.SSL)

@@ -147,6 +147,7 @@ def wait_readable(sock: socket.socket, timeout: float, cancel: CancelToken) -> b
 
 def _connect_one(address: Address, timeout: float, cancel: CancelToken) -> socket.socket:
     family, sockaddr = address
+    cancel.check()  # a cancelled run opens no connection at all
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setblocking(False)

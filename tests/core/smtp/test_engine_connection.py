@@ -123,7 +123,8 @@ def test_slow_greeting_is_waited_for_after_the_tls_probe(scripted_server, fast_t
 
     assert result.code == "ok"
     assert "No TLS there either; still waiting for the greeting" in [line.text for line in result.transcript]
-    assert 1500 <= result.timings_ms["greeting"] < 2000
+    # The server counts its 1.5 s from accepting the connection, a moment before the stage starts.
+    assert 1400 <= result.timings_ms["greeting"] < 2000
 
 
 @pytest.mark.parametrize(
