@@ -24,6 +24,7 @@ from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccou
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.smtp.engine import MailTestRequest
+from smtpdesk.core.smtp.outcome import make_result
 from smtpdesk.core.smtp.result import Facts, RunResult, Stage
 from smtpdesk.core.store import LocationError, StoreError
 from smtpdesk.core.store.office import Opened
@@ -369,16 +370,12 @@ def _config_result(
     diagnosis: Diagnosis,
     warnings: tuple[str, ...],
 ) -> RunResult:
-    return RunResult(
-        ok=False,
-        code=diagnosis.code,
-        stage=Stage.CONFIG,
-        login_only=options.login_only,
+    request = MailTestRequest(
         account=account,
+        password=None,
         sender=route.sender if route is not None else "",
         recipient=recipient,
-        security_used=account.security,
-        facts=facts,
-        diagnosis=diagnosis,
-        notes=list(warnings),
+        login_only=options.login_only,
+        lang=options.lang,
     )
+    return make_result(request, facts, diagnosis=diagnosis, notes=warnings)

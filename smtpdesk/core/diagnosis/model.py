@@ -51,6 +51,9 @@ class DiagnosisContext:
     # and the office's "W mailach" choice: they decide which settings a rejected sender points to.
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    sender_check: bool = False  # a login check that also tried the sender (MAIL, RCPT, RSET)
+    # Where the advice is read: "window" (name the form's fields) or "cli" (name the options).
+    shown_in: str = "window"
 
 
 @dataclass(frozen=True)

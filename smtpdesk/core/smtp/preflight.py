@@ -10,6 +10,7 @@ from smtpdesk.core.footer import Footer
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import SmtpAccount
 from smtpdesk.core.smtp.request import MailTestRequest
+from smtpdesk.core.validation import not_text
 
 
 def _has_control(text: str) -> bool:
@@ -27,6 +28,8 @@ def request_problem(request: MailTestRequest) -> tuple[str, str] | None:
     if not 0 < account.port < 65536:
         return "InvalidPort", f"Port {account.port} is outside 1-65535"
     values = (account.host, account.username, request.sender, request.recipient, request.ehlo_name or "")
+    if any(not_text(v) for v in (*values, request.password or "")):
+        return "NotText", "A server name, login, password or address holds bytes that are not UTF-8 text"
     if any(_has_control(v) for v in values):
         return "InvalidValue", "A server name, login or address contains a line break"
     name = request.ehlo_name

@@ -398,13 +398,30 @@ class CheckAllPanel(QWidget):
         self.controller = controller
         self.check_button = QPushButton(self.tr("Sprawdź wszystkich"))
         self.check_button.setToolTip(
-            self.tr("Sprawdza logowanie na kontach wszystkich pracowników i na koncie firmowym")
+            self.tr(
+                "Sprawdza logowanie i adres nadawcy na kontach wszystkich pracowników i na koncie "
+                "firmowym — bez wysyłania wiadomości"
+            )
         )
         self.check_button.clicked.connect(self.start)
         self.send_check = QCheckBox(self.tr("wysyłaj też wiadomości testowe"))
         self.send_check.setToolTip(
-            self.tr("Każdy pracownik dostanie wiadomość testową na swój adres; bez tego tylko logowanie")
+            self.tr(
+                "Każdy pracownik dostanie wiadomość testową na swój adres; bez tego tylko logowanie i "
+                "sprawdzenie adresu nadawcy"
+            )
         )
+        self.send_check.toggled.connect(self._show_scope)
+        self.scope_note = QLabel(
+            self.tr(
+                "Bez wysyłania sprawdzane jest logowanie i to, czy serwer przyjmie adres nadawcy. "
+                "Ograniczenia, które serwer stosuje dopiero po treści wiadomości (np. uprawnienie "
+                "„Wyślij jako” w Exchange), wykaże tylko wiadomość testowa."
+            )
+        )
+        self.scope_note.setWordWrap(True)
+        self.scope_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scope_note.setStyleSheet("color: #57606a;")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFormat(self.tr("%v z %m"))
@@ -434,6 +451,7 @@ class CheckAllPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(actions)
+        layout.addWidget(self.scope_note)
         layout.addLayout(outcome)
 
         self._pending_progress = (0, 0)
@@ -446,6 +464,10 @@ class CheckAllPanel(QWidget):
         controller.finished.connect(self._finished)
         self._set_running(False)
         self._show_company(settings)
+
+    @Slot(bool)
+    def _show_scope(self, sending: bool) -> None:
+        self.scope_note.setVisible(not sending)
 
     def add_leading(self, widget: QWidget) -> None:
         """Puts ``widget`` first in the row (e.g. the single-employee test button)."""

@@ -175,7 +175,7 @@ class MailTestDialog(QDialog):
         self.run_result = None
         self.diagnosis_area.hide()
         self.separator.hide()
-        self.progress.reset(login_only=self.plan.login_only)
+        self.progress.reset(login_only=self.plan.login_only, sender_check=request.sender_check)
         store, key, label = self.store, self.plan.account_key, self.plan.account_label
 
         def record(result: RunResult) -> None:

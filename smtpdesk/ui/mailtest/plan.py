@@ -31,6 +31,9 @@ class MailTestPlan:
     # "employee" / "company" / "default" and the office's contact mode, for the diagnosis' advice.
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    # A login check also asks the server about the sender (MAIL, RCPT, RSET — nothing is sent),
+    # so a server that refuses this sender says so before anyone sends real mail.
+    check_sender: bool = True
 
     @property
     def default_recipient(self) -> str:
@@ -45,6 +48,7 @@ class MailTestPlan:
             sender=self.sender,
             recipient=to,
             login_only=self.login_only,
+            check_sender=self.check_sender and "@" in self.sender,
             message=message,
             timeouts=self.timeouts or Timeouts(),
             lang=language(),
