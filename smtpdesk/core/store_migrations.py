@@ -101,8 +101,15 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX history_by_account ON history (account_key, at, id)")
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3 lets an account sign in with OAuth2 instead of a password. The office's app
+    registration lives in new ``oauth.*`` settings keys, which need no change of layout."""
+    conn.execute("ALTER TABLE employees ADD COLUMN smtp_auth_method TEXT")
+    conn.execute("UPDATE employees SET smtp_auth_method = 'password' WHERE smtp_host IS NOT NULL")
+
+
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -13,16 +13,18 @@ from enum import Enum
 from typing import Any
 
 from smtpdesk.core.model import (
+    AuthMethod,
     Company,
     ContactMode,
     Giodo,
+    OAuthApps,
     OfficeSettings,
     Role,
     Security,
     SmtpAccount,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SqlValue = str | int | float | bytes | None
 
@@ -132,6 +134,7 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
     Field("allow_plaintext_auth", BOOL),
     Field("pinned_fingerprint", TEXT),
     Field("ca_file", TEXT),
+    Field("auth_method", EnumCodec(AuthMethod)),
 )
 
 
@@ -184,6 +187,18 @@ SETTINGS_SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section("company_smtp", SmtpAccount, ACCOUNT_FIELDS, optional=True),
+    Section(
+        "oauth",
+        OAuthApps,
+        (
+            Field("microsoft_client_id", TEXT),
+            Field("microsoft_tenant", TEXT),
+            Field("microsoft_authority", TEXT),
+            Field("google_client_id", TEXT),
+            Field("google_authority", TEXT),
+            Field("ca_file", TEXT),
+        ),
+    ),
     Section("default_server", SmtpAccount, ACCOUNT_FIELDS, optional=True),
 )
 
@@ -246,7 +261,8 @@ CREATE TABLE employees (
     smtp_security TEXT,
     smtp_allow_plaintext_auth INTEGER,
     smtp_pinned_fingerprint TEXT,
-    smtp_ca_file TEXT
+    smtp_ca_file TEXT,
+    smtp_auth_method TEXT
 );
 CREATE TABLE history (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

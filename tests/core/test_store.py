@@ -18,10 +18,12 @@ from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
     DEFAULT_ACCOUNT,
+    AuthMethod,
     Company,
     ContactMode,
     Employee,
     Giodo,
+    OAuthApps,
     OfficeSettings,
     Role,
     Security,
@@ -59,8 +61,17 @@ def full_settings() -> OfficeSettings:
             allow_plaintext_auth=True,
             pinned_fingerprint="ab" * 32,
             ca_file="/etc/ssl/zrodlo-ca.pem",
+            auth_method=AuthMethod.OAUTH_MICROSOFT,
         ),
         giodo=Giodo(password_change_days=30, giodo_password_format=True, hide_client_contacts=True),
+        oauth=OAuthApps(
+            microsoft_client_id="0b1c2d3e-aaaa-bbbb-cccc-000000000001",
+            microsoft_tenant="zrodlo.onmicrosoft.com",
+            microsoft_authority="https://login.microsoftonline.us",
+            google_client_id="1234-abc.apps.googleusercontent.com",
+            google_authority="https://accounts.example.test",
+            ca_file="/etc/ssl/proxy-ca.pem",
+        ),
         default_server=SmtpAccount(
             host="relay.dostawca.pl",
             port=25,
@@ -195,6 +206,7 @@ def test_the_schema_covers_every_field_of_the_model() -> None:
     expected |= {f"giodo.{f.name}" for f in dataclasses.fields(Giodo)}
     for section in ("company_smtp", "default_server"):
         expected |= {f"{section}.{f.name}" for f in dataclasses.fields(SmtpAccount)}
+    expected |= {f"oauth.{f.name}" for f in dataclasses.fields(OAuthApps)}
     expected |= {"contact_mode", "default_server_sender"}
     assert set(SETTINGS_KEYS) == expected
     assert {f.name for f in dataclasses.fields(OfficeSettings)} == {
@@ -203,6 +215,7 @@ def test_the_schema_covers_every_field_of_the_model() -> None:
         "company_smtp",
         "giodo",
         "default_server",
+        "oauth",
         "default_server_sender",
     }
     employee_fields = {f.name for f in dataclasses.fields(Employee)} - {"id", "smtp"}

@@ -13,6 +13,8 @@ import pytest
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
+    AuthMethod,
+    OAuthApps,
     ContactMode,
     Employee,
     Role,
@@ -152,7 +154,7 @@ def test_a_version_1_file_is_upgraded_and_keeps_its_data(data_dir: Path) -> None
     finally:
         store.close()
 
-    assert user_version(path) == SCHEMA_VERSION == 2
+    assert user_version(path) == SCHEMA_VERSION == 3
     assert backups(data_dir) == [backup]
     assert backup is not None
     assert re.fullmatch(r"smtpdesk\.sqlite3\.bak-v1-\d{8}T\d{6}Z", backup.name)
@@ -210,7 +212,7 @@ def test_the_backup_includes_what_was_still_in_the_write_ahead_log(data_dir: Pat
 def test_a_file_from_a_newer_program_is_refused_and_left_unchanged(data_dir: Path) -> None:
     path = database_path(data_dir)
     conn = sqlite3.connect(path)
-    conn.executescript(V1_SCHEMA + "CREATE TABLE przyszlosc (x); PRAGMA user_version = 3;")
+    conn.executescript(V1_SCHEMA + "CREATE TABLE przyszlosc (x); PRAGMA user_version = 4;")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -218,13 +220,13 @@ def test_a_file_from_a_newer_program_is_refused_and_left_unchanged(data_dir: Pat
         Store.open(data_dir)
 
     message = caught.value.message
-    assert message.pl.startswith(f"Plik ustawień {path} zapisała nowsza wersja smtpdesk (wersja danych 3")
-    assert "ten program zna najwyżej 2" in message.pl
+    assert message.pl.startswith(f"Plik ustawień {path} zapisała nowsza wersja smtpdesk (wersja danych 4")
+    assert "ten program zna najwyżej 3" in message.pl
     assert "Zainstaluj nowszą wersję programu" in message.pl
     assert "Install the newer version" in message.en
     assert isinstance(caught.value, StoreError)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    assert user_version(path) == 3
+    assert user_version(path) == 4
     assert backups(data_dir) == []
 
 
@@ -261,3 +263,78 @@ def test_a_new_file_needs_no_backup(data_dir: Path) -> None:
         store.add_history(HistoryEntry(account_key=COMPANY_ACCOUNT))
     assert backups(data_dir) == []
     assert user_version(database_path(data_dir)) == SCHEMA_VERSION
+
+
+# Version 2 added the employees' security columns and the history; spelled out as it was written.
+V2_EMPLOYEES = """
+CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value);
+CREATE TABLE employees (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'agent',
+    smtp_host TEXT,
+    smtp_port INTEGER,
+    smtp_username TEXT,
+    smtp_security TEXT,
+    smtp_allow_plaintext_auth INTEGER,
+    smtp_pinned_fingerprint TEXT,
+    smtp_ca_file TEXT
+);
+INSERT INTO settings (key, value) VALUES
+    ('company_smtp.host', 'smtp.office365.com'),
+    ('company_smtp.port', 587),
+    ('company_smtp.username', 'biuro@firma.pl');
+INSERT INTO employees (first_name, email, smtp_host, smtp_port, smtp_username, smtp_security,
+                       smtp_allow_plaintext_auth, smtp_pinned_fingerprint, smtp_ca_file) VALUES
+    ('Anna', 'anna@firma.pl', 'smtp.office365.com', 587, 'anna@firma.pl', 'starttls', 0, '', ''),
+    ('Jan', 'jan@firma.pl', NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+"""
+
+
+def test_a_version_2_file_gets_password_sign_in_for_every_account(data_dir: Path, tmp_path: Path) -> None:
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        V2_EMPLOYEES
+        + """CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, account_key TEXT NOT NULL,
+            account_label TEXT NOT NULL DEFAULT '', login_only INTEGER NOT NULL DEFAULT 0,
+            ok INTEGER NOT NULL DEFAULT 0, code TEXT NOT NULL DEFAULT '', stage TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', port INTEGER NOT NULL DEFAULT 0,
+            security TEXT NOT NULL DEFAULT '', username TEXT NOT NULL DEFAULT '',
+            sender TEXT NOT NULL DEFAULT '', recipient TEXT NOT NULL DEFAULT '',
+            timings_json TEXT NOT NULL DEFAULT '{}', transcript_json TEXT NOT NULL DEFAULT '[]',
+            elapsed_ms REAL NOT NULL DEFAULT 0);
+        CREATE INDEX history_by_account ON history (account_key, at, id);
+        PRAGMA user_version = 2;"""
+    )
+    conn.close()
+
+    with Store.open(data_dir) as store:
+        settings = store.load_settings()
+        anna, jan = store.list_employees()
+        backup = store.backup_path
+        store.save_employee(
+            Employee(
+                id=anna.id,
+                first_name="Anna",
+                smtp=anna.smtp.with_changes(  # type: ignore[union-attr]
+                    auth_method=AuthMethod.OAUTH_MICROSOFT
+                ),
+            )
+        )
+        assert store.get_employee(anna.id).smtp.auth_method is AuthMethod.OAUTH_MICROSOFT  # type: ignore
+
+    assert backup is not None and backup.name.startswith("smtpdesk.sqlite3.bak-v2-")
+    assert user_version(path) == 3
+    assert settings.company_smtp is not None
+    assert settings.company_smtp.auth_method is AuthMethod.PASSWORD
+    assert settings.oauth == OAuthApps()
+    assert anna.smtp is not None and anna.smtp.auth_method is AuthMethod.PASSWORD
+    assert jan.smtp is None
+    fresh_dir = tmp_path / "fresh"
+    Store.open(fresh_dir).close()
+    assert layout(path) == layout(database_path(fresh_dir))
