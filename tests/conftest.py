@@ -9,4 +9,7 @@ pytest_plugins = [
     "tests.fixtures.keyring_backends",
     "tests.fixtures.stores",
     "tests.fixtures.smtp_servers",
+    "tests.fixtures.dns_server",
+    "tests.fixtures.detect_servers",
+    "tests.fixtures.oauth_servers",
 ]

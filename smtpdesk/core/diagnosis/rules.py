@@ -29,6 +29,7 @@ from smtpdesk.core.diagnosis.matchers import (
     sender_differs_from_login,
 )
 from smtpdesk.core.diagnosis.model import DiagnosisContext
+from smtpdesk.core.diagnosis.rules_oauth import LOGIN_RULES, SIGN_IN_RULES
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.result import Facts, Stage
 
@@ -50,6 +51,8 @@ R4XX, R5XX = (400, 499), (500, 599)
 RULES: tuple[Rule, ...] = (
     # --- the run itself --------------------------------------------------------------------------
     Rule("cancelled", "cancelled", When(cancelled=True)),
+    # --- OAuth2 sign-in and token refresh (see rules_oauth) --------------------------------------
+    *(Rule(*spec) for spec in SIGN_IN_RULES),
     Rule(
         "no_server_configured",
         "no_server_configured",
@@ -351,6 +354,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tls_handshake_failed", "tls_handshake_failed", When(exceptions=SSL_ERRORS + CERT_ERRORS)),
     Rule("tls_handshake_failed/stage", "tls_handshake_failed", When(stages=(S.TLS,))),
     # --- login: provider policies before the generic "wrong password" -----------------------------
+    *(Rule(*spec) for spec in LOGIN_RULES),
     Rule(
         "auth_disabled_by_provider/text",
         "auth_disabled_by_provider",

@@ -8,7 +8,7 @@ from smtpdesk.core.diagnosis.fixes import best_certificate_name, suggested_login
 from smtpdesk.core.diagnosis.matchers import APP_PASSWORD_HOSTS, PORTAL_HOSTS, host_of, provider_name
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
-from smtpdesk.core.model import Security
+from smtpdesk.core.model import AuthMethod, Security
 from smtpdesk.core.smtp.result import Facts, Stage
 
 REPLY_LIMIT = 300
@@ -106,4 +106,5 @@ def text_values(facts: Facts | None, ctx: DiagnosisContext) -> dict[str, str]:
         or provider_name(known_host, PORTAL_HOSTS)
         or host,
         "login_suggestion": login or missing,
+        "oauth_provider": "Google" if ctx.auth_method is AuthMethod.OAUTH_GOOGLE else "Microsoft",
     }

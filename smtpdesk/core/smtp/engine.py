@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from smtpdesk.core.diagnosis import diagnose
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Security
-from smtpdesk.core.smtp import notes
+from smtpdesk.core.oauth.errors import OAuthError
+from smtpdesk.core.smtp import notes, sasl_oauth
 from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
 from smtpdesk.core.smtp.certificates import cert_info, normalise_fingerprint
 from smtpdesk.core.smtp.connection import SmtpConnection
@@ -502,8 +503,21 @@ class _Run:
                     "The password would travel unencrypted and this account does not allow that",
                 )
             try:
-                code, reply = conn.authenticate(self.account.username, self.request.password or "")
-            except (smtplib.SMTPException, OSError, ValueError) as error:
+                # --- OAuth2 sign-in (XOAUTH2 / OAUTHBEARER): see core/smtp/sasl_oauth.py ---
+                if self.request.token_provider is not None:
+                    code, reply = sasl_oauth.authenticate(
+                        conn,
+                        username=self.account.username,
+                        host=self.account.host,
+                        port=self.account.port,
+                        fetch_token=self.request.token_provider,
+                        secrets=self.secrets,
+                        transcript=self.transcript,
+                    )
+                # --- end of OAuth2 sign-in ---
+                else:
+                    code, reply = conn.authenticate(self.account.username, self.request.password or "")
+            except (smtplib.SMTPException, OSError, ValueError, OAuthError) as error:
                 raise _Failed(self._facts(error)) from None
             self.state.authenticated = True
             self.server_reply = reply_line(code, decode(reply))

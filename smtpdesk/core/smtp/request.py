@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
-from smtpdesk.core.model import ContactMode, SmtpAccount
+from smtpdesk.core.model import AuthMethod, ContactMode, SmtpAccount
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class MailTestRequest:
     # so the diagnosis can tell e.g. which settings section to fix after "Sender address rejected".
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    # An OAuth2 account logs in with an access token instead of the password: called at the AUTH
+    # step (it refreshes the token; raises ``OAuthError`` when it cannot).
+    token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     def diagnosis_context(self) -> DiagnosisContext:
         """The user's own values that the diagnosis fills into its sentences."""
@@ -56,6 +60,7 @@ class MailTestRequest:
             lang=self.lang,
             account_source=self.account_source,
             contact_mode=self.contact_mode,
+            auth_method=account.auth_method if self.token_provider is not None else AuthMethod.PASSWORD,
         )
 
     @property

@@ -45,7 +45,14 @@ class Secrets:
     """Every text form of one password that must never be shown."""
 
     def __init__(self, username: str = "", password: str | None = None) -> None:
-        forms: set[str] = set()
+        self._username = username
+        self._forms: list[str] = []
+        self.add(password)
+
+    def add(self, password: str | None) -> None:
+        """Also keep ``password`` (e.g. an access token learnt during the run) out of every text."""
+        username = self._username
+        forms: set[str] = set(self._forms)
         if password:
             raw = password.encode("utf-8")
             forms.add(_b64(raw))
