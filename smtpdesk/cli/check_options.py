@@ -36,7 +36,7 @@ USAGE_LINES = (
     "               [--user USER] [--password-env VAR | --password-stdin]",
     "               [--from ADDR] [--to ADDR] [--login-only] [--ca-file PEM]",
     "               [--timeout SECONDS] [--allow-plaintext-auth] [--lang pl|en] [--json]",
-    "smtpdesk check (--employee EMAIL | --company) [--to ADDR] [--login-only] [--json]",
+    "smtpdesk check (--employee EMAIL | --company) [--oauth] [--to ADDR] [--login-only] [--json]",
     "               [--data-dir DIR] [--timeout SECONDS] [--lang pl|en]",
 )
 
@@ -60,6 +60,8 @@ class StoredTarget:
 
     employee: str | None  # normalised e-mail of the employee; None: the company account
     data_dir: str | None
+    # --oauth: the account must sign in with its saved OAuth2 sign-in (refresh token in the keychain).
+    oauth: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,10 @@ _T = {
         pl="sprawdź konto firmowe (nadawca: adres firmy)", en="check the company account (sender: company)"
     ),
     "data_dir": Msg(pl="folder z ustawieniami programu", en="folder holding the program's settings"),
+    "oauth": Msg(
+        pl="zaloguj zapisanym logowaniem Microsoft/Google (OAuth2) zamiast hasłem",
+        en="log in with the saved Microsoft/Google sign-in (OAuth2) instead of a password",
+    ),
     "help": Msg(pl="pokaż tę pomoc", en="show this help"),
 }
 
@@ -242,6 +248,10 @@ _E = {
         en="{options} cannot be combined with --employee or --company: the server, login, password and "
         "sender then come from the saved settings",
     ),
+    "oauth_needs_stored": Msg(
+        pl="--oauth używa zapisanego logowania konta: podaj --employee ADRES albo --company",
+        en="--oauth uses an account's saved sign-in: give --employee ADDRESS or --company",
+    ),
     "employee_and_company": Msg(
         pl="podaj --employee ADRES albo --company, nie oba",
         en="give --employee ADDRESS or --company, not both",
@@ -298,6 +308,7 @@ def build_parser(lang: Lang) -> CliParser:
     stored.add_argument("--employee", metavar="EMAIL", help=t("employee"))
     stored.add_argument("--company", action="store_true", help=t("company"))
     stored.add_argument("--data-dir", metavar="DIR", help=t("data_dir"))
+    stored.add_argument("--oauth", action="store_true", help=t("oauth"))
     common = parser.add_argument_group(t("group_common"))
     common.add_argument("--to", dest="recipient", metavar="ADDR", help=t("to"))
     common.add_argument("--login-only", action="store_true", help=t("login_only"))
@@ -324,6 +335,8 @@ def parse_check_options(
     target: DirectTarget | StoredTarget
     if stored:
         target = _stored_target(namespace.employee, namespace.company, namespace, lang)
+    elif namespace.oauth:
+        raise UsageError(_E["oauth_needs_stored"].text(lang))
     else:
         target = _direct_target(namespace, lang, environ if environ is not None else os.environ)
     return CheckOptions(
@@ -391,7 +404,7 @@ def _stored_target(
     if mixed:
         raise UsageError(_E["stored_and_direct"].text(lang, options=", ".join(mixed)))
     email = _email(employee, "--employee", lang, required=True) if employee is not None else None
-    return StoredTarget(employee=email, data_dir=namespace.data_dir)
+    return StoredTarget(employee=email, data_dir=namespace.data_dir, oauth=bool(namespace.oauth))
 
 
 def _security(value: str | None, lang: Lang) -> Security:

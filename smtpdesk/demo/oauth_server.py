@@ -152,7 +152,12 @@ class OAuthServer:
                 "state": state,
             }
             return 302, {"Location": _with_query(redirect, error)}, ""
-        if self.behaviour.user_tenant and tenant not in ("", "common", "organizations", self.behaviour.user_tenant):
+        if self.behaviour.user_tenant and tenant not in (
+            "",
+            "common",
+            "organizations",
+            self.behaviour.user_tenant,
+        ):
             error = {
                 "error": "invalid_request",
                 "error_description": (
@@ -200,14 +205,18 @@ class OAuthServer:
             with self._lock:
                 grant = self._grants.pop(form.get("code", ""), None)
             if grant is None or time.time() - grant.issued > 600:
-                return 400, _error("invalid_grant", "AADSTS70008: The provided authorization code has expired.")
+                return 400, _error(
+                    "invalid_grant", "AADSTS70008: The provided authorization code has expired."
+                )
             if form.get("redirect_uri") != grant.redirect_uri:
                 return 400, _error(
                     "invalid_grant", "AADSTS50011: The redirect URI does not match the one used to sign in."
                 )
             verifier = form.get("code_verifier", "")
             if _s256(verifier) != grant.challenge:
-                return 400, _error("invalid_grant", "AADSTS501481: The Code_Verifier does not match the code_challenge.")
+                return 400, _error(
+                    "invalid_grant", "AADSTS501481: The Code_Verifier does not match the code_challenge."
+                )
             return 200, self._issue(grant.client_id, grant.user, grant.scope)
         if grant_type == "refresh_token":
             with self._lock:
@@ -227,9 +236,10 @@ class OAuthServer:
             self._access[access] = (user, time.time() + ACCESS_TOKEN_SECONDS)
             self._refresh[refresh] = (client_id, user, scope)
         claims = {"aud": client_id, "email": user, "preferred_username": user, "iat": int(time.time())}
-        id_token = ".".join(
-            _b64url(json.dumps(part).encode()) for part in ({"alg": "none", "typ": "JWT"}, claims)
-        ) + "."
+        id_token = (
+            ".".join(_b64url(json.dumps(part).encode()) for part in ({"alg": "none", "typ": "JWT"}, claims))
+            + "."
+        )
         return {
             "token_type": "Bearer",
             "access_token": access,
@@ -260,7 +270,11 @@ def _redirect_allowed(redirect: str, registered: tuple[str, ...]) -> bool:
     given = urlsplit(redirect)
     for uri in registered:
         wanted = urlsplit(uri)
-        if (given.scheme, given.hostname, given.path or "/") == (wanted.scheme, wanted.hostname, wanted.path or "/"):
+        if (given.scheme, given.hostname, given.path or "/") == (
+            wanted.scheme,
+            wanted.hostname,
+            wanted.path or "/",
+        ):
             return True
     return False
 
@@ -287,7 +301,7 @@ def _handler(server: OAuthServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         timeout = _SOCKET_TIMEOUT
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
             if parts.path.endswith(MS_AUTHORIZE) or parts.path == GOOGLE_AUTHORIZE:
@@ -298,7 +312,7 @@ def _handler(server: OAuthServer) -> type[BaseHTTPRequestHandler]:
                 status, headers, body = _page(404, "not found", "not found")
             self._send(status, headers, body.encode("utf-8"), "text/html; charset=utf-8")
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             parts = urlsplit(self.path)
             length = min(int(self.headers.get("Content-Length") or 0), 65536)
             form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode("utf-8", "replace")).items()}
@@ -306,7 +320,9 @@ def _handler(server: OAuthServer) -> type[BaseHTTPRequestHandler]:
                 status, payload = server.token(form)
             else:
                 status, payload = 404, _error("not_found", "no such endpoint")
-            self._send(status, {"Cache-Control": "no-store"}, json.dumps(payload).encode(), "application/json")
+            self._send(
+                status, {"Cache-Control": "no-store"}, json.dumps(payload).encode(), "application/json"
+            )
 
         def _send(self, status: int, headers: dict[str, str], body: bytes, kind: str) -> None:
             self.send_response(status)

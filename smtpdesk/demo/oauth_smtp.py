@@ -38,7 +38,9 @@ class OAuthMechanisms:
     oauth_validate: Validator
     oauth_logins: list[str]
 
-    async def _oauth(self, server: SMTP, args: list[str], parse: Callable[[bytes], tuple[str, str]]) -> AuthResult:
+    async def _oauth(
+        self, server: SMTP, args: list[str], parse: Callable[[bytes], tuple[str, str]]
+    ) -> AuthResult:
         if len(args) > 1:
             encoded: bytes | None = args[1].encode("ascii", "replace")
         else:
@@ -54,8 +56,8 @@ class OAuthMechanisms:
         await server.challenge_auth(_ERROR)  # the client answers with an empty line (or ^A)
         return AuthResult(success=False, handled=False, message=REFUSED)
 
-    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:  # noqa: N802 - aiosmtpd's name
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
         return await self._oauth(server, args, parse_xoauth2)
 
-    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:  # noqa: N802
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
         return await self._oauth(server, args, parse_oauthbearer)

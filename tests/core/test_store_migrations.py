@@ -14,9 +14,9 @@ from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
     AuthMethod,
-    OAuthApps,
     ContactMode,
     Employee,
+    OAuthApps,
     Role,
     Security,
     SmtpAccount,

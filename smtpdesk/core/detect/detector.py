@@ -21,8 +21,8 @@ from smtpdesk.core.detect.net import Dns, DnsFailure, Network, remaining
 from smtpdesk.core.detect.results import (
     SOURCE_ORDER,
     Attempt,
-    DetectionReport,
     Detected,
+    DetectionReport,
     Outcome,
     Source,
 )
@@ -113,7 +113,9 @@ class _Runs:
             return dict(self.answers)
 
 
-def _decide(order: tuple[Source, ...], answers: dict[Source, tuple[Outcome, SourceAnswer | None, str, float]]) -> Source | None:
+def _decide(
+    order: tuple[Source, ...], answers: dict[Source, tuple[Outcome, SourceAnswer | None, str, float]]
+) -> Source | None:
     """The first source that found something, once all before it have finished; else None."""
     for source in order:
         if source not in answers:

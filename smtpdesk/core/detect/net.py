@@ -100,7 +100,9 @@ class Dns:
                 records = []
             for record in records:
                 address = str(getattr(record, "address", ""))
-                sockaddr: tuple[object, ...] = (address, port) if family == socket.AF_INET else (address, port, 0, 0)
+                sockaddr: tuple[object, ...] = (
+                    (address, port) if family == socket.AF_INET else (address, port, 0, 0)
+                )
                 found.append((int(family), sockaddr))
         if not found:
             raise socket.gaierror(socket.EAI_NONAME, f"{host} has no address")
@@ -141,9 +143,7 @@ class _Connection(http.client.HTTPConnection):
         raise OSError("the connection is already open")
 
 
-def http_get(
-    url: str, dns_client: Dns, deadline: float, cancel: CancelToken
-) -> tuple[int, bytes]:
+def http_get(url: str, dns_client: Dns, deadline: float, cancel: CancelToken) -> tuple[int, bytes]:
     """(status, body) of a GET of ``url``; the body is cut at ``MAX_BODY``. Redirects are not
     followed: a settings file must come from the domain it describes."""
     parts = urlsplit(url)
@@ -160,7 +160,9 @@ def http_get(
         conn = _Connection(host, sock, remaining(deadline))
         try:
             path = parts.path + (f"?{parts.query}" if parts.query else "")
-            conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "application/xml, text/xml"})
+            conn.request(
+                "GET", path, headers={"User-Agent": USER_AGENT, "Accept": "application/xml, text/xml"}
+            )
             response = conn.getresponse()
             try:
                 body = response.read(MAX_BODY + 1)

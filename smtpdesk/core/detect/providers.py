@@ -60,7 +60,9 @@ def _candidate(entry: dict[str, object]) -> Candidate:
 
 @functools.cache
 def providers() -> tuple[Provider, ...]:
-    raw = json.loads((resources.files("smtpdesk.core.detect") / "data" / TABLE_FILE).read_text(encoding="utf-8"))
+    raw = json.loads(
+        (resources.files("smtpdesk.core.detect") / "data" / TABLE_FILE).read_text(encoding="utf-8")
+    )
     table = []
     for item in raw:
         # Duplicate (host, port, security) rows that differ only in the login form keep the first.

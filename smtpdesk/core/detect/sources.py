@@ -13,8 +13,8 @@ import ssl
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from typing import IO
 from dataclasses import dataclass
+from typing import IO
 from urllib.parse import quote
 
 from smtpdesk.core.detect import providers
@@ -184,7 +184,9 @@ def _reason(error: BaseException) -> str:
 # --- SRV (RFC 6186, RFC 8314) ------------------------------------------------------------------
 
 
-def from_srv(domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken) -> SourceAnswer:
+def from_srv(
+    domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken
+) -> SourceAnswer:
     found: list[tuple[int, int, int, Candidate, str]] = []
     asked: list[str] = []
     # RFC 8314 prefers implicit TLS: its records come first at equal priority.
@@ -201,7 +203,9 @@ def from_srv(domain: str, address: str, dns_client: Dns, deadline: float, cancel
                 continue  # "." means: this service is not offered here (RFC 2782)
             priority = int(getattr(record, "priority", 0))
             weight = int(getattr(record, "weight", 0))
-            found.append((priority, rank, -weight, Candidate(target, port, security), f"{name} → {target}:{port}"))
+            found.append(
+                (priority, rank, -weight, Candidate(target, port, security), f"{name} → {target}:{port}")
+            )
     if not found:
         return SourceAnswer(None, "; ".join(asked))
     found.sort(key=lambda item: item[:3])
@@ -272,7 +276,9 @@ def _reply(reader: IO[bytes]) -> str:
     return "\n".join(lines)
 
 
-def from_probe(domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken) -> SourceAnswer:
+def from_probe(
+    domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken
+) -> SourceAnswer:
     """All four (name, port) pairs at once; the first in ``probe_names`` order that greets wins."""
     candidates = probe_names(domain)
     outcomes: dict[int, str | BaseException] = {}
@@ -290,7 +296,9 @@ def from_probe(domain: str, address: str, dns_client: Dns, deadline: float, canc
                 done.set()
 
     for index, candidate in enumerate(candidates):
-        threading.Thread(target=run, args=(index, candidate), name="smtpdesk-detect-probe", daemon=True).start()
+        threading.Thread(
+            target=run, args=(index, candidate), name="smtpdesk-detect-probe", daemon=True
+        ).start()
     while not done.wait(0.05):
         cancel.check()
         with lock:
@@ -304,8 +312,10 @@ def from_probe(domain: str, address: str, dns_client: Dns, deadline: float, canc
     details = []
     for index, candidate in enumerate(candidates):
         outcome = snapshot.get(index)
-        state = "no answer in time" if outcome is None else (
-            "greets" if isinstance(outcome, str) else _reason(outcome)
+        state = (
+            "no answer in time"
+            if outcome is None
+            else ("greets" if isinstance(outcome, str) else _reason(outcome))
         )
         details.append(f"{candidate.host}:{candidate.port} {state}")
     if winner is None:
@@ -313,9 +323,7 @@ def from_probe(domain: str, address: str, dns_client: Dns, deadline: float, canc
             raise TimeoutError("; ".join(details))
         return SourceAnswer(None, "; ".join(details))
     chosen = candidates[winner]
-    others = tuple(
-        c for i, c in enumerate(candidates) if i != winner and isinstance(snapshot.get(i), str)
-    )
+    others = tuple(c for i, c in enumerate(candidates) if i != winner and isinstance(snapshot.get(i), str))
     detected = Detected(
         source=Source.PROBE,
         candidates=(chosen, *others),

@@ -40,6 +40,6 @@ from smtpdesk.core.diagnosis.evaluate import diagnose
 from smtpdesk.core.diagnosis.model import Diagnosis, DiagnosisContext, Fix, FixKind
 
 # The OAuth2 texts and fixes register themselves into the tables above.
-from smtpdesk.core.diagnosis import texts_oauth  # noqa: E402, F401  isort: skip
+from smtpdesk.core.diagnosis import texts_oauth  # noqa: F401  isort: skip
 
 __all__ = ["DIAGNOSIS_CODES", "Diagnosis", "DiagnosisContext", "Fix", "FixKind", "diagnose"]

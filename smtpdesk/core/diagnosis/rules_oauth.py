@@ -69,7 +69,14 @@ SIGN_IN_RULES: tuple[tuple[str, str, When, str], ...] = (
         "oauth_consent_required",
         When(
             exceptions=OAUTH,
-            text=("access_denied", "consent_required", "aadsts65001", "aadsts65004", "aadsts90094", "interaction_required"),
+            text=(
+                "access_denied",
+                "consent_required",
+                "aadsts65001",
+                "aadsts65004",
+                "aadsts90094",
+                "interaction_required",
+            ),
         ),
         "",
     ),
@@ -78,7 +85,15 @@ SIGN_IN_RULES: tuple[tuple[str, str, When, str], ...] = (
         "oauth_sign_in_expired",
         When(
             exceptions=OAUTH,
-            text=("invalid_grant", "expired", "revoked", "aadsts70000", "aadsts70008", "aadsts700082", "aadsts50173"),
+            text=(
+                "invalid_grant",
+                "expired",
+                "revoked",
+                "aadsts70000",
+                "aadsts70008",
+                "aadsts700082",
+                "aadsts50173",
+            ),
         ),
         "",
     ),
@@ -120,7 +135,11 @@ LOGIN_RULES: tuple[tuple[str, str, When, str], ...] = (
         When(
             checks=(uses_password,),
             hosts=MICROSOFT_HOSTS,
-            text=("basic authentication is not supported", "basic authentication is disabled", "basic auth is disabled"),
+            text=(
+                "basic authentication is not supported",
+                "basic authentication is disabled",
+                "basic auth is disabled",
+            ),
         ),
         "",
     ),

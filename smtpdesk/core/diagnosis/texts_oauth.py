@@ -63,7 +63,10 @@ OAUTH_TEXTS: dict[str, Text] = {
         ),
     ),
     "oauth_app_not_registered": Text(
-        Msg(pl="{oauth_provider} nie zna aplikacji biura", en="{oauth_provider} does not know the office's app"),
+        Msg(
+            pl="{oauth_provider} nie zna aplikacji biura",
+            en="{oauth_provider} does not know the office's app",
+        ),
         Msg(
             pl="{oauth_provider} odrzucił identyfikator aplikacji zapisany w smtpdesk: takiej rejestracji nie "
             "ma w tej organizacji, została usunięta albo ma inne ustawienia.{detail}",
@@ -371,7 +374,9 @@ def _name(method: AuthMethod) -> str:
 
 def _fix(kind: FixKind, label: Msg, ctx: DiagnosisContext) -> list[Fix]:
     method = _method(ctx)
-    return [Fix(kind=kind, params={"method": method.value}, label=label.text(ctx.lang, provider=_name(method)))]
+    return [
+        Fix(kind=kind, params={"method": method.value}, label=label.text(ctx.lang, provider=_name(method)))
+    ]
 
 
 def _sign_in_again(facts: Facts, ctx: DiagnosisContext) -> list[Fix]:

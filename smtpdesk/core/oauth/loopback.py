@@ -19,7 +19,10 @@ _DONE_PAGE = """<!doctype html><meta charset="utf-8"><title>smtpdesk</title>
 <body style="font-family:sans-serif;max-width:34em;margin:3em auto">
 <h2>{title}</h2><p>{text}</p></body>"""
 _OK = ("Zalogowano — wróć do smtpdesk", "Możesz zamknąć to okno. / You can close this window.")
-_FAILED = ("Logowanie nie powiodło się", "Wróć do smtpdesk: tam jest opis problemu. / Return to smtpdesk for details.")
+_FAILED = (
+    "Logowanie nie powiodło się",
+    "Wróć do smtpdesk: tam jest opis problemu. / Return to smtpdesk for details.",
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = _SOCKET_TIMEOUT
     server: _Server
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         params = {k: v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path != PATH or not ({"code", "error"} & params.keys()):

@@ -53,13 +53,18 @@ def sign_in(
             raise OAuthError("timeout", "no answer from the browser in time", stage="authorize")
         params = callback.params
         if params.get("state") != state:
-            raise OAuthError("state_mismatch", "the answer does not belong to this sign-in", stage="authorize")
+            raise OAuthError(
+                "state_mismatch", "the answer does not belong to this sign-in", stage="authorize"
+            )
         if "error" in params:
             raise OAuthError(params["error"], params.get("error_description", ""), stage="authorize")
         cancel.check()
         token = token_request(
             lambda: client.fetch_token(
-                endpoints.token_url, code=params.get("code", ""), code_verifier=verifier, redirect_uri=redirect_uri
+                endpoints.token_url,
+                code=params.get("code", ""),
+                code_verifier=verifier,
+                redirect_uri=redirect_uri,
             ),
             "token",
         )
@@ -69,7 +74,9 @@ def sign_in(
     refresh = str(token.get("refresh_token") or "")
     if not refresh:
         raise OAuthError(
-            "no_refresh_token", "the provider gave no refresh token (offline access not granted)", stage="token"
+            "no_refresh_token",
+            "the provider gave no refresh token (offline access not granted)",
+            stage="token",
         )
     claims = id_token_claims(str(token.get("id_token") or ""))
     account = str(claims.get("email") or claims.get("preferred_username") or "")

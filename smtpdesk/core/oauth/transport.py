@@ -10,13 +10,13 @@ from typing import Any
 
 import requests
 import requests.adapters
-from authlib.integrations.requests_client import OAuth2Session
 from authlib.common.errors import AuthlibBaseError
+from authlib.integrations.requests_client import OAuth2Session
 
+from smtpdesk.core.model import SmtpAccount
 from smtpdesk.core.oauth.endpoints import Endpoints
 from smtpdesk.core.oauth.errors import OAuthError
 from smtpdesk.core.smtp.preflight import verify_context
-from smtpdesk.core.model import SmtpAccount
 
 DEFAULT_TIMEOUT = 15.0
 
@@ -33,7 +33,9 @@ class _TrustAdapter(requests.adapters.HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
 
 
-def session(endpoints: Endpoints, *, redirect_uri: str = "", timeout: float = DEFAULT_TIMEOUT) -> OAuth2Session:
+def session(
+    endpoints: Endpoints, *, redirect_uri: str = "", timeout: float = DEFAULT_TIMEOUT
+) -> OAuth2Session:
     client = OAuth2Session(
         client_id=endpoints.client_id,
         client_secret=endpoints.client_secret or None,
@@ -57,7 +59,9 @@ def token_request(call: Any, stage: str) -> dict[str, Any]:
     try:
         token = call()
     except AuthlibBaseError as error:
-        raise OAuthError(str(error.error or "invalid_grant"), str(error.description or ""), stage=stage) from None
+        raise OAuthError(
+            str(error.error or "invalid_grant"), str(error.description or ""), stage=stage
+        ) from None
     except requests.Timeout:
         raise OAuthError("timeout", "the sign-in server did not answer in time", stage=stage) from None
     except requests.exceptions.SSLError as error:

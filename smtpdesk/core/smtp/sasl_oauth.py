@@ -79,4 +79,3 @@ def authenticate(
         return end_of_error
 
     return conn.auth(mechanism, answer, initial_response_ok=True)
-

@@ -73,7 +73,10 @@ def test_a_hosting_server_named_by_its_mx_record_is_used_as_it_is(dns_server) ->
     found = detect(ADDRESS, network=loopback_network(dns_server.port)).found
 
     assert found is not None and found.source is Source.MX
-    assert [(c.host, c.port) for c in found.candidates] == [("s12.cyber-folks.pl", 465), ("s12.cyber-folks.pl", 587)]
+    assert [(c.host, c.port) for c in found.candidates] == [
+        ("s12.cyber-folks.pl", 465),
+        ("s12.cyber-folks.pl", 587),
+    ]
     assert not found.needs_server_number
 
 
@@ -236,8 +239,14 @@ def test_a_domain_where_nothing_is_found(dns_server) -> None:
 
 def test_detection_never_takes_longer_than_its_budget(dns_server) -> None:
     zone = dns_server.zone
-    for name in (DOMAIN, f"_submission._tcp.{DOMAIN}", f"_submissions._tcp.{DOMAIN}",
-                 f"autoconfig.{DOMAIN}", f"smtp.{DOMAIN}", f"mail.{DOMAIN}"):
+    for name in (
+        DOMAIN,
+        f"_submission._tcp.{DOMAIN}",
+        f"_submissions._tcp.{DOMAIN}",
+        f"autoconfig.{DOMAIN}",
+        f"smtp.{DOMAIN}",
+        f"mail.{DOMAIN}",
+    ):
         zone.add(name, "TXT", '"slow"')
         zone.delay[name] = 30.0
 

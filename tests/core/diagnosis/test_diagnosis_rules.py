@@ -1253,7 +1253,11 @@ CASES: list[Any] = [
                 "invalid_request: AADSTS50020: User account 'jan@inna.pl' from identity provider does not "
                 "exist in tenant 'Firma'.",
             ),
-            ("entra-declined", "oauth_consent_required", "access_denied: AADSTS65004: User declined to consent."),
+            (
+                "entra-declined",
+                "oauth_consent_required",
+                "access_denied: AADSTS65004: User declined to consent.",
+            ),
             (
                 "entra-revoked",
                 "oauth_sign_in_expired",
@@ -1290,7 +1294,12 @@ CASES: list[Any] = [
     case(
         "oauth-m365-5.7.139-other",
         "oauth_smtp_disabled",
-        reply(S.AUTH, 535, "5.7.139 Authentication unsuccessful, the request did not meet the criteria.", **OFFICE),
+        reply(
+            S.AUTH,
+            535,
+            "5.7.139 Authentication unsuccessful, the request did not meet the criteria.",
+            **OFFICE,
+        ),
         OAUTH_CTX,
     ),
     case(
@@ -1304,7 +1313,6 @@ CASES: list[Any] = [
         reply(S.AUTH, 535, "5.7.3 Authentication unsuccessful", **OFFICE),
         OAUTH_CTX,
     ),
-
 ]
 
 

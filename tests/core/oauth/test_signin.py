@@ -37,7 +37,9 @@ def test_microsoft_sign_in_end_to_end_with_pkce(oauth_server, oauth_apps, browse
     assert "client_secret" not in token_call
 
 
-def test_google_sign_in_sends_its_client_secret_and_asks_for_offline_access(oauth_server, oauth_apps, browser) -> None:
+def test_google_sign_in_sends_its_client_secret_and_asks_for_offline_access(
+    oauth_server, oauth_apps, browser
+) -> None:
     oauth_server.registration.client_secret = GOOGLE_SECRET
     endpoints = endpoints_for(AuthMethod.OAUTH_GOOGLE, oauth_apps, GOOGLE_SECRET)
 
@@ -49,7 +51,9 @@ def test_google_sign_in_sends_its_client_secret_and_asks_for_offline_access(oaut
     assert query["redirect_uri"][0].startswith("http://127.0.0.1:")
 
 
-def test_consent_refused_in_the_browser_comes_back_as_access_denied(oauth_server, oauth_apps, browser) -> None:
+def test_consent_refused_in_the_browser_comes_back_as_access_denied(
+    oauth_server, oauth_apps, browser
+) -> None:
     oauth_server.behaviour.consent = False
     with pytest.raises(OAuthError) as caught:
         sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, oauth_apps), browser, timeout=10)
@@ -58,7 +62,9 @@ def test_consent_refused_in_the_browser_comes_back_as_access_denied(oauth_server
     assert caught.value.stage == "authorize"
 
 
-def test_an_unregistered_app_stops_in_the_browser_and_the_wait_ends(oauth_server, oauth_apps, browser) -> None:
+def test_an_unregistered_app_stops_in_the_browser_and_the_wait_ends(
+    oauth_server, oauth_apps, browser
+) -> None:
     apps = oauth_apps.__class__(**{**oauth_apps.__dict__, "microsoft_client_id": "not-registered"})
     with pytest.raises(OAuthError) as caught:
         sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, apps), browser, timeout=1.0)
@@ -71,7 +77,8 @@ def test_cancel_while_waiting_for_the_browser() -> None:
 
     cancel = CancelToken()
     endpoints = endpoints_for(
-        AuthMethod.OAUTH_MICROSOFT, OAuthApps(microsoft_client_id=CLIENT_ID, microsoft_authority="https://127.0.0.1:1")
+        AuthMethod.OAUTH_MICROSOFT,
+        OAuthApps(microsoft_client_id=CLIENT_ID, microsoft_authority="https://127.0.0.1:1"),
     )
     with pytest.raises(Cancelled):
         sign_in(endpoints, lambda url: cancel.cancel(), cancel=cancel, timeout=10)
@@ -101,7 +108,10 @@ def test_refresh_rotates_the_refresh_token(oauth_server, oauth_apps, browser) ->
 def test_token_source_keeps_the_rotated_token_in_the_keychain(oauth_server, oauth_apps, browser) -> None:
     secrets = SecretStore()
     key = "smtp:company"
-    secrets.set(oauth_token_key(key), sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, oauth_apps), browser, timeout=10).refresh_token)
+    secrets.set(
+        oauth_token_key(key),
+        sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, oauth_apps), browser, timeout=10).refresh_token,
+    )
     provide = TokenSource(oauth_apps, secrets).stored(AuthMethod.OAUTH_MICROSOFT, key)
 
     access = provide()
@@ -113,7 +123,10 @@ def test_token_source_keeps_the_rotated_token_in_the_keychain(oauth_server, oaut
 
 def test_a_revoked_sign_in_is_reported_as_invalid_grant(oauth_server, oauth_apps, browser) -> None:
     secrets = SecretStore()
-    secrets.set(oauth_token_key("smtp:company"), sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, oauth_apps), browser, timeout=10).refresh_token)
+    secrets.set(
+        oauth_token_key("smtp:company"),
+        sign_in(endpoints_for(AuthMethod.OAUTH_MICROSOFT, oauth_apps), browser, timeout=10).refresh_token,
+    )
     oauth_server.revoke_all()
 
     with pytest.raises(OAuthError) as caught:

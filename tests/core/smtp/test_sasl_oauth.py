@@ -38,7 +38,12 @@ def request(account, provider, fast_timeouts, **changes) -> MailTestRequest:
 
 def everything(result) -> str:
     parts = [line.text for line in result.transcript]
-    parts += [result.diagnosis.title, result.diagnosis.explanation, *result.diagnosis.steps, repr(result.facts)]
+    parts += [
+        result.diagnosis.title,
+        result.diagnosis.explanation,
+        *result.diagnosis.steps,
+        repr(result.facts),
+    ]
     return "\n".join(parts)
 
 
@@ -71,7 +76,9 @@ def test_a_mail_goes_out_with_xoauth2_and_a_freshly_refreshed_token(
     assert secrets.get(oauth_token_key(KEY)) not in text
 
 
-def test_oauthbearer_is_preferred_where_offered(oauth_server, oauth_apps, browser, oauth_smtp, fast_timeouts) -> None:
+def test_oauthbearer_is_preferred_where_offered(
+    oauth_server, oauth_apps, browser, oauth_smtp, fast_timeouts
+) -> None:
     server = oauth_smtp(mechanisms=("XOAUTH2", "OAUTHBEARER"))
     provider = TokenSource(oauth_apps, signed_in(oauth_apps, browser)).stored(AuthMethod.OAUTH_MICROSOFT, KEY)
 
