@@ -90,7 +90,7 @@ def test_a_hosting_company_whose_server_number_is_unknown_says_so(dns_server) ->
 
 
 def test_autoconfig_over_https_is_read(dns_server, web_servers, tls_ca_file) -> None:
-    plain, secure = web_servers
+    _plain, secure = web_servers
     dns_server.zone.add(DOMAIN, "MX", "10 mx.firma.test.")
     dns_server.zone.add(f"autoconfig.{DOMAIN}", "A", LOOPBACK)
     secure.serve(f"autoconfig.{DOMAIN}", "/mail/config-v1.1.xml", AUTOCONFIG)
