@@ -26,6 +26,7 @@ from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.install import install_account_tools
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
@@ -82,6 +83,7 @@ class GuiSession:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         install_mail_tests(window)
         install_doctor(window)
+        install_account_tools(window)
         if demo is not None:
             from smtpdesk.ui.demo_mode import attach_demo
 

@@ -30,6 +30,7 @@ from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.section_tools import attach_account_tools
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
@@ -118,6 +119,7 @@ class EmployeeDialog(QDialog):
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
         attach_employee_mail_test_buttons(self)
+        attach_account_tools(self.smtp_section, store, secrets, self.email_edit.text)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()

@@ -31,6 +31,8 @@ class MailTestPlan:
     # "employee" / "company" / "default" and the office's contact mode, for the diagnosis' advice.
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    # An OAuth2 account: fetches a fresh access token at the login step.
+    token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def default_recipient(self) -> str:
@@ -50,6 +52,7 @@ class MailTestPlan:
             lang=language(),
             account_source=self.account_source,
             contact_mode=self.contact_mode,
+            token_provider=self.token_provider,
         )
 
     def with_changes(self, **changes: object) -> MailTestPlan:

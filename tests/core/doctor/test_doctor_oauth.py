@@ -22,13 +22,19 @@ M365 = SmtpAccount(host="smtp.office365.com", port=587, username="biuro@firma.pl
 
 def settings(account: SmtpAccount) -> OfficeSettings:
     return OfficeSettings(
-        company=Company(name="Biuro", email="biuro@firma.pl"), contact_mode=ContactMode.COMPANY, company_smtp=account
+        company=Company(name="Biuro", email="biuro@firma.pl"),
+        contact_mode=ContactMode.COMPANY,
+        company_smtp=account,
     )
 
 
 def test_every_microsoft_365_account_with_a_password_is_warned_about() -> None:
-    anna = Employee(id=7, first_name="Anna", email="anna@firma.pl", smtp=M365.with_changes(username="anna@firma.pl"))
-    findings = [f for f in run_doctor(settings(M365), [anna], SecretStore()) if f.code == "microsoft_password_sign_in"]
+    anna = Employee(
+        id=7, first_name="Anna", email="anna@firma.pl", smtp=M365.with_changes(username="anna@firma.pl")
+    )
+    findings = [
+        f for f in run_doctor(settings(M365), [anna], SecretStore()) if f.code == "microsoft_password_sign_in"
+    ]
 
     assert [f.subject for f in findings] == ["company", "employee:7"]
     first = findings[0]
