@@ -1,6 +1,7 @@
 """The one entry point: ``smtpdesk`` (gui-script) and ``python -m smtpdesk``.
 
-``smtpdesk check ...``, ``smtpdesk doctor ...`` and ``smtpdesk detect ...`` run headless; anything else opens the window.
+``smtpdesk check ...``, ``smtpdesk doctor ...`` and ``smtpdesk detect ...`` run headless; anything
+else opens the window.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from smtpdesk.cli.parsing import (
     quote_unrecognized,
     usage_error_text,
 )
-from smtpdesk.core.detect.detector import AddressError, detect
+from smtpdesk.core.detect.detector import AddressError, detect, domain_of
 from smtpdesk.core.detect.net import Network
 from smtpdesk.core.detect.results import SOURCE_NAMES, DetectionReport, Outcome
 from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
@@ -145,14 +145,16 @@ def run_detect_cli(args: list[str]) -> int:
     except UsageError as error:
         output.write(sys.stderr, usage_error_text(_USAGE[lang], PROG, str(error), lang))
         return EXIT_USAGE
+    try:
+        domain_of(options.address)
+    except AddressError as refused:
+        output.write(sys.stderr, usage_error_text(_USAGE[lang], PROG, refused.message.text(lang), lang))
+        return EXIT_USAGE
     cancel = CancelToken()
-    result: dict[str, DetectionReport | AddressError] = {}
+    result: dict[str, DetectionReport] = {}
 
     def work() -> None:
-        try:
-            result["report"] = detect(options.address, network=network, cancel=cancel)
-        except AddressError as error:
-            result["error"] = error
+        result["report"] = detect(options.address, network=network, cancel=cancel)
 
     worker = threading.Thread(target=work, name="smtpdesk-detect", daemon=True)
     worker.start()
@@ -162,10 +164,6 @@ def run_detect_cli(args: list[str]) -> int:
     except KeyboardInterrupt:
         cancel.cancel()
         worker.join(2.0)
-    error = result.get("error")
-    if isinstance(error, AddressError):
-        output.write(sys.stderr, usage_error_text(_USAGE[lang], PROG, error.message.text(lang), lang))
-        return EXIT_USAGE
     report = result.get("report")
     if not isinstance(report, DetectionReport):
         return EXIT_NOTHING

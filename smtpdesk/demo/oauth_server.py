@@ -120,7 +120,8 @@ class OAuthServer:
             return _page(
                 400,
                 "AADSTS90002",
-                f"AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID.",
+                f"AADSTS90002: Tenant '{tenant}' not found. "
+                "Check to make sure you have the correct tenant ID.",
             )
         if query.get("client_id") != reg.client_id:
             if tenant:
@@ -140,7 +141,7 @@ class OAuthServer:
                     f"the redirect URIs configured for the application '{reg.client_id}'."
                 )
             else:
-                text = "Error 400: redirect_uri_mismatch. You can't sign in to this app because it doesn't comply."
+                text = "Error 400: redirect_uri_mismatch. You can't sign in to this app (it doesn't comply)."
             return _page(400, "redirect_uri_mismatch", text)
         if query.get("response_type") != "code" or query.get("code_challenge_method") != "S256":
             return _page(400, "invalid_request", "invalid_request: PKCE with S256 is required")
@@ -292,7 +293,8 @@ def _consent_page(user: str, client_id: str, ticket: str) -> str:
         f"<p>Aplikacja <b>{html.escape(client_id)}</b> prosi o zgodę na wysyłanie poczty "
         f"jako <b>{html.escape(user)}</b>.</p>"
         "<p>Tak wygląda ekran zgody u Microsoft lub Google; tutaj nic nie trzeba wpisywać.</p>"
-        f"<form action='/approve' method='get'><input type='hidden' name='ticket' value='{html.escape(ticket)}'>"
+        "<form action='/approve' method='get'>"
+        f"<input type='hidden' name='ticket' value='{html.escape(ticket)}'>"
         "<button type='submit' style='font-size:1.2em'>Zezwól</button></form></body>"
     )
 

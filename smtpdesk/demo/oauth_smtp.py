@@ -45,7 +45,7 @@ class OAuthMechanisms:
             encoded: bytes | None = args[1].encode("ascii", "replace")
         else:
             answer = await server.challenge_auth("", encode_to_b64=False)
-            encoded = None if answer is MISSING else base64.b64encode(bytes(answer))  # type: ignore[arg-type]
+            encoded = None if answer is MISSING else base64.b64encode(bytes(answer))
         try:
             user, token = parse(base64.b64decode(encoded or b"", validate=True))
         except (binascii.Error, ValueError, UnicodeDecodeError):

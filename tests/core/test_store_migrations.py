@@ -326,7 +326,7 @@ def test_a_version_2_file_gets_password_sign_in_for_every_account(data_dir: Path
                 ),
             )
         )
-        assert store.get_employee(anna.id).smtp.auth_method is AuthMethod.OAUTH_MICROSOFT  # type: ignore
+        assert store.get_employee(anna.id).smtp.auth_method is AuthMethod.OAUTH_MICROSOFT  # type: ignore[arg-type, union-attr]
 
     assert backup is not None and backup.name.startswith("smtpdesk.sqlite3.bak-v2-")
     assert user_version(path) == 3

@@ -107,4 +107,5 @@ def text_values(facts: Facts | None, ctx: DiagnosisContext) -> dict[str, str]:
         or host,
         "login_suggestion": login or missing,
         "oauth_provider": "Google" if ctx.auth_method is AuthMethod.OAUTH_GOOGLE else "Microsoft",
+        "oauth_detail": facts.message.strip() if facts else "",
     }

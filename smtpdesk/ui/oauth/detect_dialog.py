@@ -133,6 +133,8 @@ class DetectDialog(QDialog):
             return detect(address, **options)  # type: ignore[arg-type]
 
         self.call = BackgroundCall(run, "smtpdesk-detect")
+        # Closing the window that owns this dialog destroys it without done(): stop the call then too.
+        self.destroyed.connect(self.call.cancel)
         self.call.progress.connect(self._attempt)
         self.call.finished.connect(self._finished)
         self.call.start()

@@ -80,7 +80,8 @@ class SignInDialog(QDialog):
         self.reopen_button.clicked.connect(self._reopen)
         self.browser_errors = hint_label(
             self.tr(
-                "Przeglądarka pokazuje błąd zamiast logowania? AADSTS700016 lub „invalid_client”: identyfikator "
+                "Przeglądarka pokazuje błąd zamiast logowania? AADSTS700016 lub „invalid_client”: "
+                "identyfikator "
                 "aplikacji jest niepoprawny. AADSTS50011 lub „redirect_uri_mismatch”: w rejestracji brakuje "
                 "adresu http://localhost. AADSTS90002: nie ma takiej dzierżawy. Popraw to w Narzędzia → "
                 "Logowanie Microsoft i Google i zaloguj się ponownie."
@@ -112,6 +113,8 @@ class SignInDialog(QDialog):
             return sign_in(endpoints, opener, login_hint=hint, cancel=cancel, on_url=report)
 
         self.call = BackgroundCall(run, "smtpdesk-sign-in")
+        # Closing the window that owns this dialog destroys it without done(): stop waiting then too.
+        self.destroyed.connect(self.call.cancel)
         self.call.progress.connect(self._url_known)
         self.call.finished.connect(self._finished)
         self.call.start()

@@ -129,7 +129,8 @@ class SmtpSection(QGroupBox):
         self.detect_button.setObjectName("detect_settings")
         self.detect_button.setToolTip(
             self.tr(
-                "Sprawdza, jakiego serwera używa dostawca poczty tego adresu e-mail; nic nie zmienia bez pytania"
+                "Sprawdza, jakiego serwera używa dostawca poczty tego adresu e-mail; "
+                "nic nie zmienia bez pytania"
             )
         )
         self.detect_button.hide()
@@ -402,7 +403,7 @@ class SmtpSection(QGroupBox):
         if self._pending_token is not None:
             return True
         key = self.account_key
-        return bool(key) and self.secrets.state(oauth_token_key(key)) in (
+        return key is not None and self.secrets.state(oauth_token_key(key)) in (
             SecretState.STORED,
             SecretState.SESSION_ONLY,
         )

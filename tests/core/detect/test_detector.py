@@ -282,7 +282,12 @@ def test_cancel_stops_detection_at_once(dns_server) -> None:
     dns_server.zone.delay[DOMAIN] = 30.0
     cancel = CancelToken()
     asked = threading.Event()
-    threading.Thread(target=lambda: asked.wait(5) and cancel.cancel(), daemon=True).start()
+
+    def cancel_once_asked() -> None:
+        if asked.wait(5):
+            cancel.cancel()
+
+    threading.Thread(target=cancel_once_asked, daemon=True).start()
 
     def seen(attempt) -> None:
         asked.set()  # the built-in table said "not here": the network sources are out now
