@@ -10,7 +10,7 @@ import binascii
 import json
 from collections.abc import Callable
 
-from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult
 
 Validator = Callable[[str, str], bool]
 REFUSED = "535 5.7.3 Authentication unsuccessful"
@@ -52,7 +52,7 @@ class OAuthMechanisms:
             return AuthResult(success=False, handled=False, message="501 5.5.2 Cannot decode response")
         if user and token and self.oauth_validate(user, token):
             self.oauth_logins.append(user)
-            return AuthResult(success=True, auth_data=LoginPassword(user.encode(), b""))
+            return AuthResult(success=True, auth_data=user)
         await server.challenge_auth(_ERROR)  # the client answers with an empty line (or ^A)
         return AuthResult(success=False, handled=False, message=REFUSED)
 
