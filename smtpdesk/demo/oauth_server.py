@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 import secrets
+import socket
 import ssl
 import threading
 import time
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 HOST = "127.0.0.1"
@@ -341,14 +343,46 @@ def _handler(server: OAuthServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _serve(server: OAuthServer, context: ssl.SSLContext | None) -> ThreadingHTTPServer:
-    httpd = ThreadingHTTPServer((HOST, 0), _handler(server))
-    httpd.daemon_threads = True
-    if context is not None:
-        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    threading.Thread(
-        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="smtpdesk-oauth-server", daemon=True
-    ).start()
+class LoopbackHttpServer(ThreadingHTTPServer):
+    """An HTTP(S) server on 127.0.0.1 whose TLS handshakes happen in the request's own thread (a
+    client that connects and stays silent cannot stop the accepting loop), and whose
+    ``server_close`` waits for every request thread, so no connection outlives the server."""
+
+    daemon_threads = False
+    block_on_close = True
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], context: ssl.SSLContext | None) -> None:
+        super().__init__((HOST, 0), handler)
+        self.tls_context = context
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        sock, address = self.socket.accept()
+        sock.settimeout(_SOCKET_TIMEOUT)
+        if self.tls_context is None:
+            return sock, address
+        return self.tls_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False), address
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        if isinstance(request, ssl.SSLSocket):
+            try:
+                request.do_handshake()
+            except (OSError, ValueError):
+                return  # the client gave up or does not trust us; shutdown_request closes it
+        super().finish_request(request, client_address)
+
+    def start(self, name: str) -> None:
+        threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True
+        ).start()
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def _serve(server: OAuthServer, context: ssl.SSLContext | None) -> LoopbackHttpServer:
+    httpd = LoopbackHttpServer(_handler(server), context)
+    httpd.start("smtpdesk-oauth-server")
     return httpd
 
 
@@ -366,5 +400,4 @@ def running(
         yield server
     finally:
         for httpd in httpds:
-            httpd.shutdown()
-            httpd.server_close()
+            httpd.stop()

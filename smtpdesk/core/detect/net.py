@@ -132,6 +132,17 @@ def open_connection(
     return sock
 
 
+def start_tls(raw: socket.socket, host: str, network: Network, cancel: CancelToken) -> ssl.SSLSocket:
+    """TLS on ``raw`` (which the caller still closes). The cancel token lets go of the plain socket
+    first: shutting it down while ``wrap_socket`` takes it over can leave the new TLS socket open
+    but unowned. The handshake itself is bounded by the socket's timeout."""
+    cancel.detach(raw)
+    cancel.check()
+    tls = network.tls_context().wrap_socket(raw, server_hostname=host)
+    cancel.attach(tls)
+    return tls
+
+
 class _Connection(http.client.HTTPConnection):
     """http.client on a socket opened here (so the name goes through ``Dns`` and the deadline)."""
 
@@ -155,8 +166,7 @@ def http_get(url: str, dns_client: Dns, deadline: float, cancel: CancelToken) ->
     try:
         raw.settimeout(max(remaining(deadline), 0.01))
         if secure:
-            sock = dns_client.network.tls_context().wrap_socket(raw, server_hostname=host)
-            cancel.attach(sock)
+            sock = start_tls(raw, host, dns_client.network, cancel)
         conn = _Connection(host, sock, remaining(deadline))
         try:
             path = parts.path + (f"?{parts.query}" if parts.query else "")

@@ -18,7 +18,7 @@ from typing import IO
 from urllib.parse import quote
 
 from smtpdesk.core.detect import providers
-from smtpdesk.core.detect.net import Dns, http_get, open_connection, remaining
+from smtpdesk.core.detect.net import Dns, http_get, open_connection, remaining, start_tls
 from smtpdesk.core.detect.results import Candidate, Detected, Source, Username
 from smtpdesk.core.model import IMPLICIT_TLS_PORT, SUBMISSION_PORT, Security
 from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
@@ -240,8 +240,7 @@ def _greets(candidate: Candidate, dns_client: Dns, deadline: float, cancel: Canc
     try:
         raw.settimeout(max(remaining(deadline), 0.01))
         if candidate.security is Security.SSL:
-            sock = dns_client.network.tls_context().wrap_socket(raw, server_hostname=candidate.host)
-            cancel.attach(sock)
+            sock = start_tls(raw, candidate.host, dns_client.network, cancel)
         reader = sock.makefile("rb")
         greeting = _reply(reader)
         if not greeting.startswith("220"):

@@ -37,9 +37,13 @@ def sign_in(
     so the window can offer to copy it. Raises ``OAuthError`` (or ``Cancelled``)."""
     cancel = cancel or CancelToken()
     listener = Listener()
+    redirect_uri = listener.redirect_uri(endpoints.redirect_host)
     try:
-        redirect_uri = listener.redirect_uri(endpoints.redirect_host)
         client = session(endpoints, redirect_uri=redirect_uri)
+    except BaseException:
+        listener.close()
+        raise
+    try:
         verifier = secrets.token_urlsafe(64)  # 86 characters: within RFC 7636's 43–128
         extra = dict(endpoints.extra)
         if login_hint:
@@ -68,8 +72,8 @@ def sign_in(
             ),
             "token",
         )
-        client.close()
     finally:
+        client.close()  # its pooled TLS connection with it
         listener.close()
     refresh = str(token.get("refresh_token") or "")
     if not refresh:

@@ -47,7 +47,11 @@ def session(
         default_timeout=timeout,
     )
     client.trust_env = False  # no proxy or CA settings from the environment change where tokens go
-    context = verify_context(SmtpAccount(host="oauth", ca_file=endpoints.ca_file))
+    try:
+        context = verify_context(SmtpAccount(host="oauth", ca_file=endpoints.ca_file))
+    except (OSError, ValueError) as error:
+        client.close()
+        raise OAuthError("network", f"the CA file {endpoints.ca_file} cannot be used: {error}") from None
     adapter = _TrustAdapter(context)
     client.mount("https://", adapter)
     client.mount("http://", adapter)

@@ -73,6 +73,7 @@ class DetectDialog(QDialog):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         sources_box = QGroupBox(self.tr("Co sprawdzam"))
+        self.sources_box = sources_box
         sources_form = QFormLayout(sources_box)
         self.source_labels: dict[Source, QLabel] = {}
         for source in SOURCE_ORDER:
@@ -80,7 +81,8 @@ class DetectDialog(QDialog):
             status.setWordWrap(True)
             status.setTextFormat(Qt.TextFormat.PlainText)
             self.source_labels[source] = status
-            sources_form.addRow(SOURCE_NAMES[source].text(language()) + ":", status)
+            name = SOURCE_NAMES[source].text(language())
+            sources_form.addRow(name[:1].upper() + name[1:] + ":", status)
 
         self.result_box = QGroupBox(self.tr("Znalezione ustawienia"))
         result_layout = QVBoxLayout(self.result_box)
@@ -150,7 +152,7 @@ class DetectDialog(QDialog):
     def _outcome_text(self, attempt: Attempt) -> str:
         texts = {
             Outcome.FOUND: self.tr("znaleziono"),
-            Outcome.NOTHING: self.tr("nic"),
+            Outcome.NOTHING: self.tr("nic nie znaleziono"),
             Outcome.FAILED: self.tr("nie udało się sprawdzić"),
             Outcome.TIMED_OUT: self.tr("brak odpowiedzi w czasie"),
             Outcome.SKIPPED: self.tr("niepotrzebne"),
@@ -163,6 +165,7 @@ class DetectDialog(QDialog):
 
     def _finished(self, outcome: object) -> None:
         self.close_button.setText(self.tr("Zamknij"))
+        self.sources_box.setTitle(self.tr("Co sprawdzono"))
         if not isinstance(outcome, DetectionReport):
             self.heading.setText(
                 self.tr("Wykrywanie przerwał nieoczekiwany błąd: {error}").format(error=outcome)

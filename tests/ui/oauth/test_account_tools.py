@@ -310,3 +310,52 @@ def test_a_pasted_url_is_refused_next_to_the_field(qtbot, window, store) -> None
     assert not dialog.save()
     assert "Wklej sam identyfikator" in dialog.errors.message(dialog.ms_client)
     assert store.load_settings().oauth.microsoft_client_id == ""
+
+
+def test_going_back_to_a_password_forgets_the_sign_in_on_save(qtbot, window, store, secrets) -> None:
+    section = company_section(window)
+    section.host_edit.setText("smtp.office365.com")
+    section.port_edit.setText("587")
+    section.username_edit.setText(USER)
+    section.signed_in(AuthMethod.OAUTH_MICROSOFT, "rt-test-token", USER)
+    assert window.is_modified()
+    assert window.save()
+    assert secrets.get(oauth_token_key(COMPANY_ACCOUNT)) == "rt-test-token"
+    assert store.load_settings().company_smtp.auth_method is AuthMethod.OAUTH_MICROSOFT
+
+    qtbot.mouseClick(section.password_button, Qt.MouseButton.LeftButton)
+    assert section.password_field.isVisibleTo(section)
+    assert window.save()
+
+    assert secrets.get(oauth_token_key(COMPANY_ACCOUNT)) is None
+    assert store.load_settings().company_smtp.auth_method is AuthMethod.PASSWORD
+
+
+def test_the_doctors_switch_opens_the_microsoft_sign_in_for_the_company_account(
+    qtbot, window, store, oauth_apps
+) -> None:
+    from smtpdesk.core.model import SmtpAccount
+    from smtpdesk.ui.doctor_install import install_doctor
+
+    settings = replace(
+        store.load_settings(),
+        contact_mode=ContactMode.COMPANY,
+        company_smtp=SmtpAccount(host="smtp.office365.com", port=587, username="biuro@firma.test"),
+        oauth=oauth_apps,
+    )
+    store.save_settings(settings)
+    window.reload()
+    launcher = install_doctor(window)
+    launcher.open()
+    doctor = launcher.dialog
+    assert doctor is not None
+    card = doctor.card_for("microsoft_password_sign_in", "company")
+    assert card is not None and card.fix_button is not None
+    shot(doctor, "doctor-microsoft-password")
+
+    qtbot.mouseClick(card.fix_button, Qt.MouseButton.LeftButton)
+
+    dialog = open_dialog(window, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    assert dialog.endpoints.client_id == oauth_apps.microsoft_client_id
+    dialog.reject()
