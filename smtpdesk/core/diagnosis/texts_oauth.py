@@ -55,8 +55,10 @@ OAUTH_TEXTS: dict[str, Text] = {
         ),
         (
             step(
-                "Kliknij „Zaloguj ponownie” i na ekranie zgody wybierz „Akceptuj” („Zezwól”).",
-                "Click “Sign in again” and choose “Accept” (“Allow”) on the consent screen.",
+                "Kliknij „Zaloguj ponownie przez {oauth_provider}” i na ekranie zgody wybierz „Akceptuj” "
+                "(„Zezwól”).",
+                "Click “Sign in with {oauth_provider} again” and choose “Accept” (“Allow”) on the consent "
+                "screen.",
             ),
             step(
                 "Jeśli {oauth_provider} pisze, że potrzebna jest zgoda administratora, poproś administratora "

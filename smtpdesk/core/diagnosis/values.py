@@ -107,5 +107,6 @@ def text_values(facts: Facts | None, ctx: DiagnosisContext) -> dict[str, str]:
         or host,
         "login_suggestion": login or missing,
         "oauth_provider": "Google" if ctx.auth_method is AuthMethod.OAUTH_GOOGLE else "Microsoft",
-        "oauth_detail": facts.message.strip() if facts else "",
+        # The provider's sentence is quoted inside one of ours, which brings its own full stop.
+        "oauth_detail": facts.message.strip().rstrip(".") if facts else "",
     }
