@@ -1,6 +1,7 @@
 """The one entry point: ``smtpdesk`` (gui-script) and ``python -m smtpdesk``.
 
-``smtpdesk check ...`` and ``smtpdesk doctor ...`` run headless; anything else opens the window.
+``smtpdesk check ...``, ``smtpdesk doctor ...`` and ``smtpdesk detect ...`` run headless; anything
+else opens the window.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_COMMANDS = ("check", "doctor")
+CLI_COMMANDS = ("check", "doctor", "detect")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

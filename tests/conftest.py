@@ -10,4 +10,7 @@ pytest_plugins = [
     "tests.fixtures.postgres",
     "tests.fixtures.stores",
     "tests.fixtures.smtp_servers",
+    "tests.fixtures.dns_server",
+    "tests.fixtures.detect_servers",
+    "tests.fixtures.oauth_servers",
 ]

@@ -36,7 +36,7 @@ USAGE_LINES = (
     "               [--user USER] [--password-env VAR | --password-stdin]",
     "               [--from ADDR] [--to ADDR] [--login-only | --check-sender] [--ca-file PEM]",
     "               [--timeout SECONDS] [--allow-plaintext-auth] [--lang pl|en] [--json]",
-    "smtpdesk check (--employee EMAIL | --company) [--to ADDR] [--login-only] [--json]",
+    "smtpdesk check (--employee EMAIL | --company) [--oauth] [--to ADDR] [--login-only] [--json]",
     "               [--data-dir DIR | --database URL] [--timeout SECONDS] [--lang pl|en]",
 )
 
@@ -61,6 +61,8 @@ class StoredTarget:
     employee: str | None  # normalised e-mail of the employee; None: the company account
     data_dir: str | None
     database: str | None = None  # an office database's URL instead of the local file
+    # --oauth: the account must sign in with its saved OAuth2 sign-in (refresh token in the keychain).
+    oauth: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,10 @@ _T = {
         pl="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
         en="an office database instead of the local file, e.g. postgresql://smtpdesk@server/office",
     ),
+    "oauth": Msg(
+        pl="zaloguj zapisanym logowaniem Microsoft/Google (OAuth2) zamiast hasłem",
+        en="log in with the saved Microsoft/Google sign-in (OAuth2) instead of a password",
+    ),
     "help": Msg(pl="pokaż tę pomoc", en="show this help"),
 }
 
@@ -252,6 +258,10 @@ _E = {
         en="{options} cannot be combined with --employee or --company: the server, login, password and "
         "sender then come from the saved settings",
     ),
+    "oauth_needs_stored": Msg(
+        pl="--oauth używa zapisanego logowania konta: podaj --employee ADRES albo --company",
+        en="--oauth uses an account's saved sign-in: give --employee ADDRESS or --company",
+    ),
     "employee_and_company": Msg(
         pl="podaj --employee ADRES albo --company, nie oba",
         en="give --employee ADDRESS or --company, not both",
@@ -315,6 +325,7 @@ def build_parser(lang: Lang) -> CliParser:
     stored.add_argument("--company", action="store_true", help=t("company"))
     stored.add_argument("--data-dir", metavar="DIR", help=t("data_dir"))
     stored.add_argument("--database", metavar="URL", help=t("database"))
+    stored.add_argument("--oauth", action="store_true", help=t("oauth"))
     common = parser.add_argument_group(t("group_common"))
     common.add_argument("--to", dest="recipient", metavar="ADDR", help=t("to"))
     common.add_argument("--login-only", action="store_true", help=t("login_only"))
@@ -343,6 +354,8 @@ def parse_check_options(
     target: DirectTarget | StoredTarget
     if stored:
         target = _stored_target(namespace.employee, namespace.company, namespace, lang)
+    elif namespace.oauth:
+        raise UsageError(_E["oauth_needs_stored"].text(lang))
     else:
         target = _direct_target(namespace, lang, environ if environ is not None else os.environ)
     return CheckOptions(
@@ -419,7 +432,9 @@ def _stored_target(
     if mixed:
         raise UsageError(_E["stored_and_direct"].text(lang, options=", ".join(mixed)))
     email = _email(employee, "--employee", lang, required=True) if employee is not None else None
-    return StoredTarget(employee=email, data_dir=namespace.data_dir, database=namespace.database)
+    return StoredTarget(
+        employee=email, data_dir=namespace.data_dir, database=namespace.database, oauth=bool(namespace.oauth)
+    )
 
 
 def _security(value: str | None, lang: Lang) -> Security:

@@ -9,8 +9,8 @@ from smtpdesk.core.i18n import Msg
 USAGE_EXIT = 2
 
 _UNKNOWN_COMMAND = Msg(
-    pl="smtpdesk: nieznane polecenie {command!r}; dostępne: check, doctor",
-    en="smtpdesk: unknown command {command!r}; available: check, doctor",
+    pl="smtpdesk: nieznane polecenie {command!r}; dostępne: check, doctor, detect",
+    en="smtpdesk: unknown command {command!r}; available: check, doctor, detect",
 )
 
 
@@ -26,5 +26,9 @@ def run_cli(args: list[str]) -> int:
         from smtpdesk.cli.doctor import run_doctor_cli
 
         return run_doctor_cli(rest)
+    if command == "detect":
+        from smtpdesk.cli.detect import run_detect_cli
+
+        return run_detect_cli(rest)
     print(_UNKNOWN_COMMAND.text(command=command), file=sys.stderr)
     return USAGE_EXIT

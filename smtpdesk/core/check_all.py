@@ -197,11 +197,13 @@ class CheckAll:
         per_server: int = PER_SERVER,
         timeouts: Timeouts | None = None,
         lang: Lang | None = None,
+        token_provider_for: Callable[[CheckJob], Callable[[], str] | None] | None = None,
     ) -> None:
         self.jobs = tuple(jobs)
         self._per_server = max(1, per_server)
         self._server_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
         self._password_for = password_for
+        self._token_provider_for = token_provider_for
         self._on_result = on_result
         self._on_error = on_error
         self._on_finished = on_finished
@@ -293,9 +295,11 @@ class CheckAll:
             if self._cancelled.is_set():
                 token.cancel()
             try:
+                token_provider = self._token_provider_for(job) if self._token_provider_for else None
                 request = MailTestRequest(
                     account=job.account,
-                    password=self._password_for(job.key),
+                    password=None if token_provider is not None else self._password_for(job.key),
+                    token_provider=token_provider,
                     sender=job.sender,
                     recipient=job.recipient or job.sender,
                     login_only=job.login_only,

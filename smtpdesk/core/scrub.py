@@ -82,13 +82,20 @@ class Scrubber:
     blob goes whole rather than leaving pieces around the password's own fragment)."""
 
     def __init__(self, secrets: Iterable[str | None] = (), username: str = "") -> None:
-        forms: set[str] = set()
+        self._username = username
+        self._forms: list[str] = []
+        self._pattern: re.Pattern[str] | None = None
         for secret in secrets:
-            if secret:
-                forms |= secret_forms(secret, username)
+            self.add(secret)
+
+    def add(self, secret: str | None) -> None:
+        """Also keep ``secret`` out of every text (e.g. an access token learnt during a run)."""
+        if not secret:
+            return
+        forms = set(self._forms) | secret_forms(secret, self._username)
         self._forms = sorted(forms, key=len, reverse=True)
         # One pass over a text for all forms (an alternation tries the longest first).
-        self._pattern = re.compile("|".join(map(re.escape, self._forms))) if self._forms else None
+        self._pattern = re.compile("|".join(map(re.escape, self._forms)))
 
     def __bool__(self) -> bool:
         return bool(self._forms)

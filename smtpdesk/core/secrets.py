@@ -96,6 +96,11 @@ class SecretStore:
     # True where passwords are kept in the office database rather than in this computer's keychain.
     in_office_database = False
 
+    def local_keychain(self) -> SecretStore:
+        """This computer's own keychain: where what must never reach a database is kept (OAuth2
+        sign-ins, the office key), whichever store holds the SMTP passwords."""
+        return self
+
     def __init__(self, service: str = SERVICE, *, session_only: bool = False) -> None:
         self.service = service
         self.session_only = session_only

@@ -34,6 +34,7 @@ from smtpdesk.ui.exchange import install_exchange
 from smtpdesk.ui.long_lived import freeze_start_up_objects
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.install import install_account_tools
 from smtpdesk.ui.office.database_dialog import Switch
 from smtpdesk.ui.office.install import install_office_tools
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
@@ -104,6 +105,7 @@ class GuiSession:
         install_mail_tests(window)
         install_doctor(window)
         install_exchange(window)
+        install_account_tools(window)
         if demo is None:
             install_office_tools(window, self.switch)
         if demo is not None:

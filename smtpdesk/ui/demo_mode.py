@@ -93,7 +93,25 @@ def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
     banner.inbox_requested.connect(opener.open_inbox)
     window.add_banner(banner)
 
+    _use_demo_sign_in(window, session)
+
     action = QAction(banner.tr("Skrzynka demo"), window)
     action.setObjectName("demoInboxAction")
     action.triggered.connect(opener.open_inbox)
     window.tools_menu.addAction(action)
+
+
+def _use_demo_sign_in(window: SettingsWindow, session: DemoSession) -> None:
+    """ "Zaloguj przez Microsoft" opens the demo's sign-in page (its HTTP address) in the browser."""
+    from smtpdesk.ui.oauth import section_tools
+    from smtpdesk.ui.oauth.signin_dialog import system_browser
+
+    sign_in = session.oauth
+    if sign_in is None:
+        return
+    section_tools.ENVIRONMENT.open_browser = lambda url: system_browser(sign_in.browser_url(url))
+
+    def restore() -> None:
+        section_tools.ENVIRONMENT.open_browser = system_browser
+
+    window.destroyed.connect(restore)

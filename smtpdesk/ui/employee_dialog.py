@@ -32,6 +32,7 @@ from smtpdesk.core.store.merge import rebase_employee
 from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.section_tools import attach_account_tools
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
 from smtpdesk.ui.widgets.field_error import FieldErrors
@@ -123,6 +124,7 @@ class EmployeeDialog(QDialog):
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
         attach_employee_mail_test_buttons(self)
+        attach_account_tools(self.smtp_section, store, secrets, self.email_edit.text)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()

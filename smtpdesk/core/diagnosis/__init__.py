@@ -48,4 +48,7 @@ from smtpdesk.core.diagnosis.codes import DIAGNOSIS_CODES
 from smtpdesk.core.diagnosis.evaluate import diagnose
 from smtpdesk.core.diagnosis.model import Diagnosis, DiagnosisContext, Fix, FixKind
 
+# The OAuth2 texts and fixes register themselves into the tables above.
+from smtpdesk.core.diagnosis import texts_oauth  # noqa: F401  isort: skip
+
 __all__ = ["DIAGNOSIS_CODES", "Diagnosis", "DiagnosisContext", "Fix", "FixKind", "diagnose"]

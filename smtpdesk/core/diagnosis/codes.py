@@ -50,6 +50,18 @@ DIAGNOSIS_CODES: tuple[str, ...] = (
     "smtputf8_required",
     "quota_exceeded",
     "account_blocked",
+    # OAuth2 sign-in ("Zaloguj przez Microsoft / Google") and the end of password sign-in.
+    "oauth_not_configured",
+    "oauth_consent_required",
+    "oauth_app_not_registered",
+    "oauth_redirect_mismatch",
+    "oauth_wrong_tenant",
+    "oauth_sign_in_expired",
+    "oauth_server_unreachable",
+    "oauth_smtp_disabled",
+    "oauth_token_rejected",
+    "oauth_not_offered",
+    "basic_auth_retired",
     "connection_dropped",
     "temporary_failure",
     "unknown_failure",
@@ -65,6 +77,7 @@ TEMPORARY_CODES: frozenset[str] = frozenset(
         "recipient_deferred",
         "quota_exceeded",
         "temporary_failure",
+        "oauth_server_unreachable",
     }
 )
 
@@ -123,5 +136,8 @@ REPLY_CODES: frozenset[str] = frozenset(
         "connection_dropped",
         "temporary_failure",
         "unknown_failure",
+        "oauth_smtp_disabled",
+        "oauth_token_rejected",
+        "basic_auth_retired",
     }
 )

@@ -36,6 +36,7 @@ from smtpdesk.core.diagnosis.matchers import (
 )
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.diagnosis.registry import REGISTRY
+from smtpdesk.core.diagnosis.rules_oauth import LOGIN_RULES, SIGN_IN_RULES
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.result import Facts, Stage
 
@@ -87,6 +88,8 @@ _MAILBOX_FULL = (
 RULES: tuple[Rule, ...] = (
     # --- the run itself --------------------------------------------------------------------------
     Rule("cancelled", "cancelled", When(cancelled=True)),
+    # --- OAuth2 sign-in and token refresh (see rules_oauth) --------------------------------------
+    *(Rule(*spec) for spec in SIGN_IN_RULES),
     Rule(
         "no_server_configured",
         "no_server_configured",
@@ -428,6 +431,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tls_handshake_failed", "tls_handshake_failed", When(exceptions=SSL_ERRORS + CERT_ERRORS)),
     Rule("tls_handshake_failed/stage", "tls_handshake_failed", When(stages=(S.TLS,))),
     # --- login: provider policies before the generic "wrong password" -----------------------------
+    *(Rule(*spec) for spec in LOGIN_RULES),
     Rule(
         "auth_disabled_by_provider/text",
         "auth_disabled_by_provider",

@@ -33,6 +33,7 @@ from smtpdesk.core.doctor.account_rules import (
 from smtpdesk.core.doctor.context import Context, Rule, SecretStates
 from smtpdesk.core.doctor.employee_rules import duplicate_email, employee_without_email
 from smtpdesk.core.doctor.findings import Finding
+from smtpdesk.core.doctor.oauth_rules import microsoft_password_sign_in
 from smtpdesk.core.doctor.password_rules import passwords
 from smtpdesk.core.doctor.route_rules import (
     agent_mode_company_smtp,
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     port_security_mismatch,
     port_25,
     plaintext_auth,
+    microsoft_password_sign_in,
     passwords,
     duplicate_email,
 )
@@ -81,6 +83,7 @@ DOCTOR_CODES: tuple[str, ...] = (
     "port_security_mismatch",
     "port_25",
     "plaintext_auth",
+    "microsoft_password_sign_in",
     "password_missing",
     "keychain_locked",
     "keychain_unavailable",

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from smtpdesk.core.addresses import AddressError, MailAddress, parse_address
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import Security
-from smtpdesk.core.smtp import notes, sasl
+from smtpdesk.core.smtp import notes, sasl, sasl_oauth
 from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
 from smtpdesk.core.smtp.certificates import cert_info, normalise_fingerprint
 from smtpdesk.core.smtp.connection import NotSmtp, Refused, Reply, ReplyOverflow, SmtpConnection
@@ -579,7 +579,27 @@ class _Run:
         """Log in once with the best mechanism both sides support (no retries with a wrong
         password: servers lock accounts after a few). Falls through to the next mechanism only
         when the server says it does not implement the one tried (504). New mechanisms plug in
-        through ``sasl.MECHANISMS``/``sasl.PREFERENCE``."""
+        through ``sasl.MECHANISMS``/``sasl.PREFERENCE``; an OAuth2 account (a token provider)
+        uses ``sasl_oauth``."""
+        if self.request.token_provider is not None:
+            oauth = sasl_oauth.choose(conn)
+            if oauth is None:
+                offered = " ".join(conn.auth_mechanisms()) or "none"
+                raise self._fail(
+                    "SMTPException",
+                    "No suitable authentication method found: the server offers no OAuth2 login "
+                    f"(XOAUTH2 or OAUTHBEARER), only: {offered}",
+                )
+            return sasl_oauth.log_in(
+                conn,
+                oauth,
+                username=self.account.username,
+                host=self.account.host,
+                port=self.account.port,
+                fetch_token=self.request.token_provider,
+                secrets=self.secrets,
+                note=self.transcript.info,
+            )
         usable = sasl.usable(conn.auth_mechanisms())
         if not usable:
             raise self._fail("SMTPException", "No suitable authentication method found.")

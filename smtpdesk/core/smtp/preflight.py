@@ -35,7 +35,7 @@ def request_problem(request: MailTestRequest) -> tuple[str, str] | None:
     name = request.ehlo_name
     if name is not None and not (name and name.isascii() and name.isprintable() and " " not in name):
         return "InvalidValue", "The EHLO name must be one word of plain ASCII"
-    if request.has_credentials and not request.password:
+    if request.has_credentials and not request.password and request.token_provider is None:
         return "MissingPassword", "A login is set but there is no password"
     if not request.login_only and (not request.sender.strip() or not request.recipient.strip()):
         return "MissingAddress", "The sender and the recipient address are both needed"

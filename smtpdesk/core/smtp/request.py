@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
-from smtpdesk.core.model import IMPLICIT_TLS_PORT, SUBMISSION_PORT, ContactMode, SmtpAccount
+from smtpdesk.core.model import IMPLICIT_TLS_PORT, SUBMISSION_PORT, AuthMethod, ContactMode, SmtpAccount
 
 # Ports offered instead of one that is refused or silent, when the server answers there.
 ALTERNATIVE_PORTS: tuple[int, ...] = (SUBMISSION_PORT, IMPLICIT_TLS_PORT)
@@ -66,6 +67,9 @@ class MailTestRequest:
     # Where the diagnosis' advice is read: "window" names form fields, "cli" command-line options.
     shown_in: str = "window"
     alternative_ports: tuple[int, ...] = ALTERNATIVE_PORTS
+    # An OAuth2 account logs in with an access token instead of the password: called at the AUTH
+    # step (it refreshes the token; raises ``OAuthError`` when it cannot).
+    token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     def diagnosis_context(self) -> DiagnosisContext:
         """The user's own values that the diagnosis fills into its sentences."""
@@ -83,6 +87,7 @@ class MailTestRequest:
             contact_mode=self.contact_mode,
             sender_check=self.sender_check,
             shown_in=self.shown_in,
+            auth_method=account.auth_method if self.token_provider is not None else AuthMethod.PASSWORD,
         )
 
     @property

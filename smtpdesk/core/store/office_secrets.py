@@ -50,6 +50,9 @@ class OfficeSecretStore(SecretStore):
         self._check = store.meta(META_KEY_CHECK) or ""
         self._key: OfficeKey | None = None
 
+    def local_keychain(self) -> SecretStore:
+        return self.keychain
+
     # -- the office key ----------------------------------------------------------------------------
 
     def office_key(self) -> OfficeKey | None:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from smtpdesk.core.diagnosis.model import Fix, FixKind
-from smtpdesk.core.model import ContactMode
+from smtpdesk.core.model import ContactMode, OAuthApps
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.store import Store, StoreError
@@ -108,6 +109,12 @@ class MailTestButtons(QObject):
             self._tell(self.tr("Najpierw wpisz serwer poczty wychodzącej, port, nazwę użytkownika i hasło."))
             return None
         sender = self._sender_override or self._sender(account.username)
+        token_provider = None
+        if account.uses_oauth:
+            section = self.section
+            token_provider = TokenSource(self._oauth_apps(), self.secrets).pending(
+                account.auth_method, section.refresh_token, section.keep_refresh_token
+            )
         return MailTestPlan(
             account=account,
             password=self.section.password() or None,
@@ -118,7 +125,14 @@ class MailTestButtons(QObject):
             timeouts=self._timeouts(),
             account_source=self.account_source,
             contact_mode=self._contact_mode(),
+            token_provider=token_provider,
         )
+
+    def _oauth_apps(self) -> OAuthApps:
+        try:
+            return self.store.load_settings().oauth
+        except StoreError:
+            return OAuthApps()
 
     def _fix(self, fix: Fix) -> MailTestPlan | None:
         """Applies ``fix`` to the form it came from, then gives the plan to test again."""

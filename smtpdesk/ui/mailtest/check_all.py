@@ -26,6 +26,7 @@ from smtpdesk.core.check_all import DEFAULT_WORKERS, CheckAll, CheckJob, OfficeP
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import COMPANY_ACCOUNT, Employee, OfficeSettings
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
@@ -120,7 +121,9 @@ class CheckAllController(QObject):
         """Checks every account in use; False when a check is already running."""
         if self.running:
             return False
-        plan = plan_office(self.store.load_settings(), self.store.list_employees(), login_only=login_only)
+        settings = self.store.load_settings()
+        plan = plan_office(settings, self.store.list_employees(), login_only=login_only)
+        tokens = TokenSource(settings.oauth, self.secrets)
         self.plan = plan
         self.results = {}
         self.failed_jobs = set()
@@ -147,6 +150,9 @@ class CheckAllController(QObject):
             max_workers=self.max_workers,
             timeouts=self.timeouts,
             lang=language(),
+            token_provider_for=lambda job: (
+                tokens.stored(job.account.auth_method, job.key) if job.account.uses_oauth else None
+            ),
         )
         self._runner = runner
         _live_checks.add(runner)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpdesk.core.diagnosis.model import Fix
+from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import security_text
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult
@@ -224,6 +224,10 @@ class MailTestDialog(QDialog):
 
     def _apply_fix(self, fix: Fix) -> None:
         if self.fix_handler is None or self.running:
+            return
+        if fix.kind in (FixKind.SIGN_IN, FixKind.OAUTH_SETTINGS):
+            # A sign-in in the browser (or the app registration) comes first; test again after it.
+            self.fix_handler(fix)
             return
         plan = self.fix_handler(fix)
         if plan is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_label, route_label
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import Employee
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
@@ -33,6 +34,7 @@ from smtpdesk.ui.mailtest.history_view import HistoryDialog
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.worker import cancel_all_runs
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.background import cancel_all_calls
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
 if TYPE_CHECKING:
@@ -87,6 +89,11 @@ class WindowMailTests(QObject):
             self._tell(self.tr("Brak serwera poczty"), reason)
             return None
         own = route.source == "employee"
+        token_provider = None
+        if route.account.uses_oauth:
+            token_provider = TokenSource(settings.oauth, secrets).stored(
+                route.account.auth_method, route.account_key
+            )
         plan = MailTestPlan(
             account=route.account,
             password=secrets.get(route.account_key),
@@ -99,6 +106,7 @@ class WindowMailTests(QObject):
             timeouts=self.timeouts,
             account_source=route.source,
             contact_mode=settings.contact_mode,
+            token_provider=token_provider,
             subject=employee.full_name
             if own
             else self.tr("{name} (przez: {account})").format(
@@ -273,3 +281,4 @@ def _stop_runs_on_quit() -> None:
 def _stop_all() -> None:
     cancel_all_runs()
     cancel_all_checks()
+    cancel_all_calls()  # detection and sign-ins still going

@@ -34,6 +34,8 @@ class MailTestPlan:
     # A login check also asks the server about the sender (MAIL, RCPT, RSET — nothing is sent),
     # so a server that refuses this sender says so before anyone sends real mail.
     check_sender: bool = True
+    # An OAuth2 account: fetches a fresh access token at the login step.
+    token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def default_recipient(self) -> str:
@@ -54,6 +56,7 @@ class MailTestPlan:
             lang=language(),
             account_source=self.account_source,
             contact_mode=self.contact_mode,
+            token_provider=self.token_provider,
         )
 
     def with_changes(self, **changes: object) -> MailTestPlan:

@@ -17,7 +17,7 @@ from smtpdesk.core.diagnosis.matchers import When, enhanced_matches, host_in
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.diagnosis.registry import REGISTRY
 from smtpdesk.core.diagnosis.rules import RULES, match_rule
-from smtpdesk.core.model import ContactMode, Security
+from smtpdesk.core.model import AuthMethod, ContactMode, Security
 from smtpdesk.core.smtp.result import CertInfo, Facts, Stage
 
 S = Stage
@@ -117,6 +117,14 @@ def case(name: str, code: str, recorded: Facts, ctx: DiagnosisContext = CTX) -> 
 
 GMAIL = {"host": "smtp.gmail.com", "port": 465, "security": Security.SSL}
 OFFICE = {"host": "smtp.office365.com"}
+OAUTH_CTX = DiagnosisContext(
+    host="smtp.office365.com",
+    port=587,
+    username="anna@firma.pl",
+    sender="anna@firma.pl",
+    recipient="jan@klient.pl",
+    auth_method=AuthMethod.OAUTH_MICROSOFT,
+)
 
 CASES: list[Any] = [
     # --- the run itself
@@ -625,7 +633,8 @@ CASES: list[Any] = [
     ),
     case(
         "m365-basic-disabled",
-        "auth_disabled_by_provider",
+        # With a password the remedy is signing in with Microsoft instead (OAuth2).
+        "basic_auth_retired",
         reply(
             S.AUTH, 535, "5.7.139 Authentication unsuccessful, basic authentication is disabled.", **OFFICE
         ),
@@ -654,7 +663,7 @@ CASES: list[Any] = [
     ),
     case(
         "m365-5.7.30",
-        "auth_disabled_by_provider",
+        "basic_auth_retired",
         reply(S.MAIL, 550, "5.7.30 Basic authentication is not supported for Client Submission.", **OFFICE),
     ),
     case(
@@ -1274,6 +1283,96 @@ CASES: list[Any] = [
         facts(S.DATA, exception="SMTPDataError", message="data not accepted"),
     ),
     case("something-else", "unknown_failure", facts(S.QUIT, exception="ValueError", message="something odd")),
+    # --- OAuth2 sign-in: the provider's own error texts (OAuthError carries "error: description")
+    *(
+        case(name, code, facts(S.AUTH, exception="OAuthError", message=message), OAUTH_CTX)
+        for name, code, message in (
+            ("oauth-not-configured", "oauth_not_configured", "not_configured: Signing in is not set up"),
+            ("oauth-not-signed-in", "oauth_sign_in_expired", "not_signed_in: no sign-in is saved"),
+            (
+                "entra-public-client",
+                "oauth_app_not_registered",
+                "invalid_client: AADSTS7000218: The request body must contain the following parameter: "
+                "'client_assertion' or 'client_secret'.",
+            ),
+            (
+                "entra-unknown-app",
+                "oauth_app_not_registered",
+                "unauthorized_client: AADSTS700016: Application with identifier 'x' was not found in the "
+                "directory 'Firma'.",
+            ),
+            (
+                "entra-redirect",
+                "oauth_redirect_mismatch",
+                "invalid_request: AADSTS50011: The redirect URI 'http://localhost:5123/' specified in the "
+                "request does not match the redirect URIs configured for the application.",
+            ),
+            (
+                "entra-wrong-tenant",
+                "oauth_wrong_tenant",
+                "invalid_request: AADSTS50020: User account 'jan@inna.pl' from identity provider does not "
+                "exist in tenant 'Firma'.",
+            ),
+            (
+                "entra-declined",
+                "oauth_consent_required",
+                "access_denied: AADSTS65004: User declined to consent.",
+            ),
+            (
+                "entra-revoked",
+                "oauth_sign_in_expired",
+                "invalid_grant: AADSTS50173: The provided grant has expired due to it being revoked.",
+            ),
+            ("google-revoked", "oauth_sign_in_expired", "invalid_grant: Token has been expired or revoked."),
+            ("oauth-offline", "oauth_server_unreachable", "network: [Errno 101] Network is unreachable"),
+            ("oauth-odd", "oauth_sign_in_expired", "server_error: something else"),
+        )
+    ),
+    # --- OAuth2 login refused by the SMTP server
+    case(
+        "oauth-only-password-offered",
+        "oauth_not_offered",
+        facts(
+            S.AUTH,
+            exception="SMTPException",
+            message="No suitable authentication method found: the server offers no OAuth2 login "
+            "(XOAUTH2 or OAUTHBEARER), only: PLAIN LOGIN",
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "oauth-m365-smtp-auth-disabled",
+        "oauth_smtp_disabled",
+        reply(
+            S.AUTH,
+            535,
+            "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.",
+            **OFFICE,
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "oauth-m365-5.7.139-other",
+        "oauth_smtp_disabled",
+        reply(
+            S.AUTH,
+            535,
+            "5.7.139 Authentication unsuccessful, the request did not meet the criteria.",
+            **OFFICE,
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "m365-5.7.30-other-wording",
+        "basic_auth_retired",
+        reply(S.AUTH, 535, "5.7.30 Authentication unsuccessful for client submission", **OFFICE),
+    ),
+    case(
+        "oauth-m365-5.7.3",
+        "oauth_token_rejected",
+        reply(S.AUTH, 535, "5.7.3 Authentication unsuccessful", **OFFICE),
+        OAUTH_CTX,
+    ),
 ]
 
 
@@ -1323,7 +1422,7 @@ def test_codes_are_the_published_list_in_order() -> None:
         "dns_unavailable",
     )
     assert DIAGNOSIS_CODES[-3:] == ("temporary_failure", "unknown_failure", "cancelled")
-    assert len(DIAGNOSIS_CODES) == len(set(DIAGNOSIS_CODES)) == 51
+    assert len(DIAGNOSIS_CODES) == len(set(DIAGNOSIS_CODES)) == 62
 
 
 def test_the_last_rule_catches_everything() -> None:

@@ -499,6 +499,11 @@ SCENARIOS: dict[str, tuple[str | None, OfficeSettings, list[Employee]]] = {
         agent_office(),
         [replace(ANNA, smtp=own("anna@zrodlo.pl", security=Security.NONE, allow_plaintext_auth=True))],
     ),
+    "microsoft_password_sign_in": (
+        None,
+        agent_office(),
+        [replace(ANNA, smtp=own("anna@zrodlo.pl", host="smtp.office365.com"))],
+    ),
     "password_missing": (None, agent_office(), [ANNA]),
     "keychain_locked": ("locked_keyring", agent_office(), [ANNA]),
     "keychain_unavailable": ("no_keyring", agent_office(), [ANNA]),
