@@ -19,6 +19,7 @@ import keyring.backends.null
 import keyring.errors
 
 from smtpdesk.core.i18n import Msg
+from smtpdesk.core.redaction import remember_secret
 
 SERVICE = "smtpdesk"
 SESSION_BACKEND_NAME = "session memory"
@@ -147,6 +148,7 @@ class SecretStore:
                     self._forget_backend(error, "read", key)
                 else:
                     if password is not None:
+                        remember_secret(str(password))
                         return str(password)
             return self._session.get(key)
 
@@ -156,6 +158,7 @@ class SecretStore:
         if not password:
             self.delete(key)
             return self.state(key)
+        remember_secret(password)
         with self._lock:
             backend = self._resolve()
             if backend is not None:

@@ -19,11 +19,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from smtpdesk import APP_NAME, __version__, paths
+from smtpdesk.cli.parsing import prescan_language
 from smtpdesk.core.i18n import LANGUAGES, Lang
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.display import display_problem
+from smtpdesk.logfile import start_logging
+from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.quit_signals import quit_on_signals
@@ -66,6 +71,7 @@ class GuiSession:
     demo: DemoSession | None = None
     first_run: QDialog | None = None
     error_box: QMessageBox | None = None
+    draft_box: DraftRestoreBox | None = None
     translators: list[QTranslator] = field(default_factory=list)
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
@@ -129,6 +135,22 @@ class GuiSession:
         self.first_run = dialog
         dialog.open()
 
+    def offer_draft(self) -> bool:
+        """Asks whether to restore input left unsaved when the program was last ended from
+        outside; True when there was such a draft."""
+        window = self.window
+        if window is None or self.demo is not None:
+            return False
+        self.draft_box = offer_draft(window, self._draft_answered)
+        return self.draft_box is not None
+
+    def quit_now(self) -> None:
+        """The program is being ended from outside: keep unsaved input as a draft, close all."""
+        window = self.window
+        if window is not None and isValid(window) and self.demo is None and window.is_modified():
+            write_draft(window)
+        self.close()
+
     def show_error(self, title: str, text: str) -> QMessageBox:
         box = show_message(self.window, QMessageBox.Icon.Critical, title, text)
         box.destroyed.connect(self._error_closed)
@@ -163,6 +185,9 @@ class GuiSession:
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.app.aboutToQuit.disconnect(self.close)
 
+    def _draft_answered(self) -> None:
+        self.draft_box = None
+
     def _first_run_closed(self) -> None:
         self.first_run = None
 
@@ -178,6 +203,8 @@ def _application(qt_args: list[str]) -> QApplication:
     app = QApplication([APP_NAME, *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # matches resources/smtpdesk.desktop
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -215,15 +242,24 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
             store.close()
         session.show_error(QApplication.translate("GuiSession", "Nie można otworzyć ustawień"), str(error))
         return session
-    if not configured:
+    # Input left unsaved by a signal comes first: whoever typed it has already started setting up.
+    if not session.offer_draft() and not configured:
         session.offer_first_run()
     return session
 
 
 def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int:
     """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = display_problem(prescan_language(argv))
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 1
+    start_logging()
     with quit_on_signals() as quit_request:
-        session = start_gui(sys.argv[1:] if argv is None else argv)
+        session = start_gui(argv)
+        quit_request.on_request = session.quit_now
         try:
             failed = session.window is None  # the reason is on screen in session.error_box
             if not exec_loop or quit_request.requested or (failed and session.error_box is None):

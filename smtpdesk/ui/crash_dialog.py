@@ -7,6 +7,7 @@ running so the user can still save.
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 import threading
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk import __version__ as smtpdesk_version
+from smtpdesk.logfile import log_path
+
+log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -56,6 +60,12 @@ class CrashDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        self.log_line = QLabel(
+            self.tr("Szczegóły są też zapisane w dzienniku programu: {path}").format(path=log_path())
+        )
+        self.log_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_line.setWordWrap(True)
         self.details = QPlainTextEdit(report)
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -73,6 +83,7 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.log_line)
         layout.addWidget(details_label)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
@@ -123,12 +134,18 @@ class CrashReporter(QObject):
             self._previous_hook(exc_type, value, tb)
         if issubclass(exc_type, KeyboardInterrupt):
             return
+        log.error("unhandled exception", exc_info=(exc_type, value, tb))
         self._reported.emit(crash_report(exc_type, value, tb))
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if self._previous_thread_hook is not None:
             self._previous_thread_hook(args)
         if args.exc_value is not None:
+            log.error(
+                "unhandled exception in thread %s",
+                args.thread.name if args.thread is not None else "?",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
             self._reported.emit(crash_report(args.exc_type, args.exc_value, args.exc_traceback))
 
     def _show(self, report: str) -> None:

@@ -31,6 +31,7 @@ from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
+from smtpdesk.ui.widgets.default_button import settle_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
@@ -91,7 +92,6 @@ class EmployeeDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -111,6 +111,7 @@ class EmployeeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 640)
+        settle_default_button(self, self.save_button)  # registered only once the button is in the dialog
 
         for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
             edit.textEdited.connect(lambda _text, field=edit: self.errors.clear(field))
@@ -121,6 +122,8 @@ class EmployeeDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()
+        # The test buttons are added after the constructor; Enter stays "Zapisz" whatever has focus.
+        settle_default_button(self, self.save_button)
         super().showEvent(event)
 
     def _buttons_last_in_tab_order(self) -> None:

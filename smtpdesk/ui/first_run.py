@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
+from smtpdesk.ui.widgets.form_rows import heading_label
+
 
 class FirstRunDialog(QDialog):
     """Offers the two ways in; open it with ``open()`` or ``show()`` and listen to the signals.
@@ -21,11 +23,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Witamy w smtpdesk"))
         self.setMinimumWidth(520)
 
-        heading = QLabel(self.tr("Witamy w smtpdesk"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Witamy w smtpdesk"))
         intro = QLabel(
             self.tr(
                 "Na tym komputerze nie ma jeszcze ustawień. Możesz od razu ustawić wysyłanie poczty "

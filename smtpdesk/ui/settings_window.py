@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
-    QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -33,9 +34,12 @@ from smtpdesk.ui.pages.employees_page import EmployeesPage
 from smtpdesk.ui.pages.logo_page import LogoPage
 from smtpdesk.ui.pages.other_settings_page import OtherSettingsPage
 from smtpdesk.ui.pages.website_page import WebsitePage
+from smtpdesk.ui.widgets.form_rows import heading_label
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
+from smtpdesk.ui.window_state import restore_geometry, save_geometry
 
 DEFAULT_SIZE = (940, 700)
+GEOMETRY_NAME = "settings_window"
 STATUS_TIMEOUT_MS = 8000
 
 
@@ -64,6 +68,7 @@ class SettingsWindow(QMainWindow):
         self.secrets = secrets
         self.setWindowTitle(self.tr("Ustawienia firmy"))
         self.resize(*DEFAULT_SIZE)
+        restore_geometry(self, GEOMETRY_NAME)
         self._discarding = False
         self.unsaved_box: UnsavedChangesBox | None = None
 
@@ -84,6 +89,8 @@ class SettingsWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self._tab_of: dict[SettingsPage, QWidget] = {}
         for page in self.pages:
+            # Names the page in a draft of unsaved changes (draft.json).
+            page.setObjectName(type(page).__name__)
             tab: QWidget = page
             if page.holds_settings:
                 # Long forms scroll instead of squeezing their fields.
@@ -111,11 +118,7 @@ class SettingsWindow(QMainWindow):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
 
-        heading = QLabel(self.tr("Ustawienia firmy"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Ustawienia firmy"), 1.35)
         self._banners = QVBoxLayout()
         self._banners.setContentsMargins(0, 0, 0, 0)
         central = QWidget()
@@ -129,6 +132,11 @@ class SettingsWindow(QMainWindow):
 
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.close)
+        # As in a dialog, Enter in a field means "Zapisz" (a main window has no default button).
+        for page in self.pages:
+            if page.holds_settings:
+                for edit in page.findChildren(QLineEdit):
+                    edit.returnPressed.connect(self._save_from_keyboard)
         self.reload()
 
     # -- extension points -----------------------------------------------------------------------
@@ -155,6 +163,14 @@ class SettingsWindow(QMainWindow):
 
     def is_modified(self) -> bool:
         return self._states() != self._loaded_states
+
+    def modified_pages(self) -> list[SettingsPage]:
+        """The form pages whose fields differ from what is stored."""
+        return [
+            page
+            for page, state, loaded in zip(self.pages, self._states(), self._loaded_states, strict=True)
+            if page.holds_settings and state != loaded
+        ]
 
     def check(self) -> list[Problem]:
         """Checks every form page; each problem is already shown next to its field."""
@@ -204,6 +220,7 @@ class SettingsWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._discarding or not self.is_modified():
+            save_geometry(self, GEOMETRY_NAME)
             event.accept()
             return
         event.ignore()
@@ -220,6 +237,17 @@ class SettingsWindow(QMainWindow):
             self.close()
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _save_from_keyboard(self) -> None:
+        if self.unsaved_box is None and self.isActiveWindow():
+            self.save()
+
+    def show_about(self) -> QDialog:
+        from smtpdesk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.store.path.parent, self.secrets, self)
+        dialog.show()
+        return dialog
 
     def _states(self) -> list[object]:
         return [page.state() for page in self.pages]
@@ -256,3 +284,8 @@ class SettingsWindow(QMainWindow):
         self.tools_menu: QMenu = _AutoHideMenu(self.tr("&Narzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
+        help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
+        self.about_action = QAction(self.tr("&O programie"), self)
+        self.about_action.setObjectName("about_action")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)

@@ -33,6 +33,7 @@ from smtpdesk.ui.mailtest.history_events import record_result
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
 FixHandler = Callable[[Fix], "MailTestPlan | None"]
@@ -219,6 +220,7 @@ class MailTestDialog(QDialog):
             self.separator.show()
             self.diagnosis.show()
             self.diagnosis_area.show()
+        settle_default_button(self, self.again_button)  # the fix buttons just added included
         self._fit_height()
         self.run_finished.emit(result)
 
@@ -290,7 +292,9 @@ class MailTestDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self.cancel_button.setText(self.tr("Anuluj"))
         self.again_button.setVisible(not running and self.runs_started > 0)
-        self.again_button.setDefault(not running)
+        # Enter means "again" once a run ended; while one runs it means nothing ("Anuluj" has focus
+        # for Space, but an Enter typed into the recipient field must not cancel the run).
+        settle_default_button(self, None if running else self.again_button)
         self.close_button.setVisible(not running)
         self.recipient_edit.setReadOnly(running)
         self.diagnosis.set_fixes_busy(running)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import ContactMode, SmtpAccount
+from smtpdesk.core.redaction import remember_secret
 from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
 
 # Account key used in the history for a form that has not been saved yet.
@@ -38,6 +39,7 @@ class MailTestPlan:
 
     def request(self, recipient: str | None = None) -> MailTestRequest:
         to = (recipient or self.default_recipient).strip()
+        remember_secret(self.password)  # a typed password is kept out of the log as well
         message = None if self.login_only or self.message_for is None else self.message_for(to)
         return MailTestRequest(
             account=self.account,

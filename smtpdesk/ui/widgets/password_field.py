@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from smtpdesk.core.secrets import SecretState, describe_state
+from smtpdesk.ui.widgets.default_button import never_default
 from smtpdesk.ui.widgets.form_rows import HINT_STYLE
 
 WARNING_STYLE = "color: #8a5300;"  # dark amber: a limitation, not an error
@@ -32,6 +33,7 @@ class PasswordField(QWidget):
         self.show_button.setAccessibleName(self.tr("Pokaż hasło"))
         self.remove_button = QPushButton(self.tr("Usuń hasło"))
         self.remove_button.setToolTip(self.tr("Usuwa zapisane hasło tego konta po kliknięciu „Zapisz”"))
+        never_default(self.remove_button)  # Enter in a form must never remove a password
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
