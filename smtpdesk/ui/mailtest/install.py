@@ -20,18 +20,17 @@ from smtpdesk.core.i18n import language
 from smtpdesk.core.model import Employee
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
 from smtpdesk.ui.mailtest.check_all import (
     CheckAllController,
     CheckAllPanel,
     EmployeeStatus,
     StatusCell,
-    cancel_all_checks,
 )
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
 from smtpdesk.ui.mailtest.plan import MailTestPlan
-from smtpdesk.ui.mailtest.worker import cancel_all_runs
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
@@ -271,5 +270,4 @@ def _stop_runs_on_quit() -> None:
 
 
 def _stop_all() -> None:
-    cancel_all_runs()
-    cancel_all_checks()
+    background.cancel_all()
