@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
 from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_label, route_label
@@ -222,6 +222,10 @@ def install_mail_tests(
     employee_test_action.setToolTip(test_button.toolTip())
     employee_test_action.triggered.connect(testing.send_test_to_selected)
     check_all_action = QAction(QCoreApplication.translate("Testing", "Sprawdź wszystkich"), testing)
+    check_all_action.setShortcut(QKeySequence(Qt.Key.Key_F5))  # F5: check again, as "refresh"
+    check_all_action.setToolTip(
+        QCoreApplication.translate("Testing", "Sprawdza logowanie na kontach wszystkich pracowników (F5)")
+    )
     check_all_action.triggered.connect(testing.check_all)
     history_action = QAction(QCoreApplication.translate("Testing", "Historia testów…"), testing)
     history_action.triggered.connect(testing.show_history)
