@@ -29,8 +29,10 @@ from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
 from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
+from smtpdesk.ui.gui_gc import collect_on_gui_thread
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.qt_messages import route_qt_messages_to_log
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
@@ -218,6 +220,7 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
     if leftover:
         parser.error(f"nieznane opcje: {' '.join(leftover)}")
 
+    collect_on_gui_thread(app)
     session = GuiSession(app=app, args=args)
     session.translators = install_translators(app, cast(Lang, args.lang))
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
@@ -256,7 +259,8 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
         if problem is not None:
             print(problem, file=sys.stderr)
             return 1
-    start_logging()
+    if start_logging() is not None and QApplication.instance() is None:
+        route_qt_messages_to_log()
     with quit_on_signals() as quit_request:
         session = start_gui(argv)
         quit_request.on_request = session.quit_now

@@ -211,8 +211,12 @@ class BackgroundTask:
         close_channel(self._channel)
         untrack(self)
         self._delivered = True
-        if self._on_done is not None:
-            self._on_done(value)
+        on_done = self._on_done
+        # The handlers are usually bound to the object that owns this task: dropping them ends
+        # the cycle, so that object is freed by its last reference, here on the GUI thread.
+        self._on_progress = self._on_done = self._on_cancel = None
+        if on_done is not None:
+            on_done(value)
 
 
 def _run_work(work: Work, channel: int, done: threading.Event) -> None:

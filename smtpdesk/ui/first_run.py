@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
+from smtpdesk.ui.widgets.default_button import settle_default_button
 from smtpdesk.ui.widgets.form_rows import heading_label
 
 
@@ -43,7 +44,6 @@ class FirstRunDialog(QDialog):
                 "wysyłane do internetu, a zmiany znikną po zamknięciu."
             ),
         )
-        self.setup_button.setDefault(True)
         self.setup_button.clicked.connect(self._choose_setup)
         self.demo_button.clicked.connect(self._choose_demo)
 
@@ -54,6 +54,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.setup_button)
         layout.addWidget(self.demo_button)
         layout.addStretch(1)
+        settle_default_button(self, self.setup_button)  # registered once it is in the dialog
         # Wrapped labels make Qt guess a needlessly tall dialog; size it to its text instead.
         height = layout.heightForWidth(self.minimumWidth())
         if height > 0:

@@ -62,13 +62,22 @@ class _AutoHideMenu(QMenu):
 class SettingsWindow(QMainWindow):
     saved = Signal(object)  # the OfficeSettings just stored
 
-    def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        secrets: SecretStore,
+        parent: QWidget | None = None,
+        *,
+        remember_geometry: bool = True,
+    ) -> None:
         super().__init__(parent)
+        self._remember_geometry = remember_geometry
         self.store = store
         self.secrets = secrets
         self.setWindowTitle(self.tr("Ustawienia firmy"))
         self.resize(*DEFAULT_SIZE)
-        restore_geometry(self, GEOMETRY_NAME)
+        if remember_geometry:
+            restore_geometry(self, GEOMETRY_NAME)
         self._discarding = False
         self.unsaved_box: UnsavedChangesBox | None = None
 
@@ -220,7 +229,8 @@ class SettingsWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._discarding or not self.is_modified():
-            save_geometry(self, GEOMETRY_NAME)
+            if self._remember_geometry:
+                save_geometry(self, GEOMETRY_NAME)
             event.accept()
             return
         event.ignore()
