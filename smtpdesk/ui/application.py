@@ -12,6 +12,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLocale, Qt, QTranslator
@@ -27,10 +28,9 @@ from smtpdesk.display import display_problem
 from smtpdesk.logfile import start_logging
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
-from smtpdesk.ui.doctor_install import install_doctor
 from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
 from smtpdesk.ui.gui_gc import collect_on_gui_thread
-from smtpdesk.ui.mailtest import install_mail_tests
+from smtpdesk.ui.keychain_check import after_first_paint, check_keychain_in_background, defer_keychain
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.qt_messages import route_qt_messages_to_log
 from smtpdesk.ui.quit_signals import quit_on_signals
@@ -75,6 +75,7 @@ class GuiSession:
     error_box: QMessageBox | None = None
     draft_box: DraftRestoreBox | None = None
     translators: list[QTranslator] = field(default_factory=list)
+    defer_features: bool = False  # what run_gui does: see open_window
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
     _stores: list[Store] = field(default_factory=list)
@@ -86,14 +87,17 @@ class GuiSession:
         self, store: Store, secrets: SecretStore, demo: DemoSession | None = None
     ) -> SettingsWindow:
         """Shows a settings window on ``store``; the window of a demo stops the demo when it goes."""
+        # The keychain is looked for once the window is on screen (see keychain_check).
+        defer_keychain(secrets)
         window = SettingsWindow(store, secrets)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        install_mail_tests(window)
-        install_doctor(window)
+        if self.defer_features:
+            # The tests, the doctor and the demo's parts (and the SMTP engine behind them) load
+            # right after the window is on screen: the first paint waits only for the form.
+            after_first_paint(window, partial(_add_features_if_open, window, secrets, demo))
+        else:
+            _add_features(window, secrets, demo)
         if demo is not None:
-            from smtpdesk.ui.demo_mode import attach_demo
-
-            attach_demo(window, demo)
             window.destroyed.connect(self.stop_demo)
         previous = self.window
         self.window, self.store, self.secrets, self.demo = window, store, secrets, demo
@@ -210,8 +214,12 @@ def _application(qt_args: list[str]) -> QApplication:
     return app
 
 
-def start_gui(argv: Sequence[str]) -> GuiSession:
-    """Everything ``run_gui`` does before the event loop; the caller owns the returned session."""
+def start_gui(argv: Sequence[str], *, defer_features: bool = False) -> GuiSession:
+    """Everything ``run_gui`` does before the event loop; the caller owns the returned session.
+
+    ``defer_features``: as the program does, add the window's tests, doctor and demo parts after
+    its first paint (tests that look at them at once leave it off).
+    """
     parser = build_parser()
     args, unknown = parser.parse_known_args(list(argv))
     new_app = QApplication.instance() is None
@@ -221,7 +229,7 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
         parser.error(f"nieznane opcje: {' '.join(leftover)}")
 
     collect_on_gui_thread(app)
-    session = GuiSession(app=app, args=args)
+    session = GuiSession(app=app, args=args, defer_features=defer_features)
     session.translators = install_translators(app, cast(Lang, args.lang))
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
     session.crash_reporter.install()
@@ -262,7 +270,7 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
     if start_logging() is not None and QApplication.instance() is None:
         route_qt_messages_to_log()
     with quit_on_signals() as quit_request:
-        session = start_gui(argv)
+        session = start_gui(argv, defer_features=True)
         quit_request.on_request = session.quit_now
         try:
             failed = session.window is None  # the reason is on screen in session.error_box
@@ -278,3 +286,23 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
 
 def _live(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and isValid(widget) else None
+
+
+def _add_features_if_open(window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None) -> None:
+    if isValid(window) and window.isVisible():  # not closed before its first paint came round
+        _add_features(window, secrets, demo)
+
+
+def _add_features(window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None) -> None:
+    """The one-click tests, the doctor and, in demo mode, the banner and the demo inbox; then
+    the keychain check (see keychain_check)."""
+    from smtpdesk.ui.doctor_install import install_doctor
+    from smtpdesk.ui.mailtest import install_mail_tests
+
+    install_mail_tests(window)
+    install_doctor(window)
+    if demo is not None:
+        from smtpdesk.ui.demo_mode import attach_demo
+
+        attach_demo(window, demo)
+    after_first_paint(window, partial(check_keychain_in_background, secrets))

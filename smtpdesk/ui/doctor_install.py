@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from shiboken6 import isValid
 
-from smtpdesk.ui.doctor_view import DoctorDialog
 from smtpdesk.ui.widgets.unsaved_changes import Choice, ask_unsaved_changes
 
 if TYPE_CHECKING:
+    from smtpdesk.ui.doctor_view import DoctorDialog
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
@@ -58,6 +58,9 @@ class DoctorLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        # The doctor and its rules are loaded when first asked for, not while the window starts.
+        from smtpdesk.ui.doctor_view import DoctorDialog
+
         dialog = DoctorDialog(self.window.store, self.window.secrets, self.window)
         dialog.settings_changed.connect(self._fixed)
         dialog.destroyed.connect(self._closed)

@@ -6,8 +6,10 @@ tells the employee list. Open it with ``open()``: it never blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -28,7 +30,6 @@ from smtpdesk.core.model import Employee, Role, employee_account
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import normalise_email, normalise_phone
-from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
 from smtpdesk.ui.widgets.default_button import settle_default_button
@@ -41,7 +42,17 @@ MAX_NAME_LENGTH = 100
 
 
 class EmployeeDialog(QDialog):
+    """Features add themselves with ``add_extension`` (the mail tests put their buttons under the
+    SMTP form), so this dialog depends on none of them."""
+
     saved = Signal(object)  # the stored Employee (with its id)
+    _extensions: ClassVar[list[Callable[[EmployeeDialog], object]]] = []
+
+    @classmethod
+    def add_extension(cls, extend: Callable[[EmployeeDialog], object]) -> None:
+        """``extend(dialog)`` runs at the end of every new dialog's constructor."""
+        if extend not in cls._extensions:
+            cls._extensions.append(extend)
 
     def __init__(
         self,
@@ -118,7 +129,8 @@ class EmployeeDialog(QDialog):
         self.email_edit.editingFinished.connect(self._check_email)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
-        attach_employee_mail_test_buttons(self)
+        for extend in self._extensions:
+            extend(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()

@@ -428,7 +428,7 @@ def test_a_new_window_on_the_same_data_dir_shows_what_was_saved(qtbot, data_dir,
         section = second.other_settings_page.smtp_section
         assert section.host_edit.text() == "smtp.biuro.pl"
         assert section.port_edit.text() == "587"
-        assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane)"
+        assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane w pęku kluczy)"
         assert section.password() == PASSWORD
         assert second.other_settings_page.password_days_spin.value() == 90
         assert second.website_page.website_edit.text() == "https://www.biuro.pl"

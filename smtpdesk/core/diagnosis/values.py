@@ -8,6 +8,7 @@ from smtpdesk.core.diagnosis.fixes import best_certificate_name, suggested_login
 from smtpdesk.core.diagnosis.matchers import APP_PASSWORD_HOSTS, PORTAL_HOSTS, host_of, provider_name
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
+from smtpdesk.core.keychain_advice import locked_advice, no_keychain_advice
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.result import Facts, Stage
 
@@ -106,4 +107,6 @@ def text_values(facts: Facts | None, ctx: DiagnosisContext) -> dict[str, str]:
         or provider_name(known_host, PORTAL_HOSTS)
         or host,
         "login_suggestion": login or missing,
+        "keychain_advice": no_keychain_advice().text(lang),
+        "keychain_lock_advice": locked_advice().text(lang),
     }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
 from smtpdesk.core.model import ContactMode, SmtpAccount
+
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import DiagnosisContext
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,15 @@ class MailTestRequest:
     # so the diagnosis can tell e.g. which settings section to fix after "Sender address rejected".
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    # Why ``password`` is None when it came from the keychain: "missing" (nothing saved),
+    # "unavailable" (no keychain on this computer) or "locked"; "" when it was not looked up.
+    password_state: str = ""
 
     def diagnosis_context(self) -> DiagnosisContext:
         """The user's own values that the diagnosis fills into its sentences."""
+        # The diagnosis package (rules and texts) loads with the first test, not with the window.
+        from smtpdesk.core.diagnosis.model import DiagnosisContext
+
         account = self.account
         return DiagnosisContext(
             host=account.host,

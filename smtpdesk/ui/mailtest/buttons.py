@@ -7,7 +7,6 @@ the field is empty. The last stored result of the account is shown next to them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
@@ -15,17 +14,15 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import ContactMode
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.last_result import LastResultLabel
 from smtpdesk.ui.mailtest.plan import UNSAVED_ACCOUNT, MailTestPlan
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
-
-if TYPE_CHECKING:
-    from smtpdesk.ui.employee_dialog import EmployeeDialog
 
 TextSource = Callable[[], str]
 
@@ -108,9 +105,12 @@ class MailTestButtons(QObject):
             self._tell(self.tr("Najpierw wpisz serwer poczty wychodzącej, port, nazwę użytkownika i hasło."))
             return None
         sender = self._sender_override or self._sender(account.username)
+        password = self.section.password() or None
+        key = self.section.account_key
         return MailTestPlan(
             account=account,
-            password=self.section.password() or None,
+            password=password,
+            password_state=self.secrets.state(key).value if password is None and key else "",
             sender=sender,
             account_key=self.section.account_key or UNSAVED_ACCOUNT,
             account_label=self._label(),
@@ -189,3 +189,8 @@ def attach_employee_mail_test_buttons(dialog: EmployeeDialog) -> MailTestButtons
 def buttons_of(widget: QWidget) -> MailTestButtons | None:
     """The buttons attached to a section (for owners that did not keep the returned object)."""
     return widget.findChild(MailTestButtons)
+
+
+# Loading the mail tests gives every employee dialog its test buttons (the dialog itself does not
+# know about the tests: the settings window's modules never import this package).
+EmployeeDialog.add_extension(attach_employee_mail_test_buttons)

@@ -28,7 +28,7 @@ from smtpdesk.core.i18n import language
 from smtpdesk.core.model import COMPANY_ACCOUNT, Employee, OfficeSettings
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.core.store import Store
 from smtpdesk.ui import background
@@ -114,6 +114,7 @@ class CheckAllController(QObject):
         runner = CheckAll(
             plan.jobs,
             password_for=secrets.get,
+            password_state_for=lambda key: secrets.state(key).value,
             on_result=on_result,
             on_error=lambda job, _exc: background.post(channel, ("job_error", run_id, job, None)),
             on_finished=on_finished,

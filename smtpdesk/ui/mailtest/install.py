@@ -19,7 +19,7 @@ from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_labe
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import Employee
 from smtpdesk.core.routing import Route, resolve, route_message
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
 from smtpdesk.ui.mailtest.check_all import (
@@ -86,9 +86,11 @@ class WindowMailTests(QObject):
             self._tell(self.tr("Brak serwera poczty"), reason)
             return None
         own = route.source == "employee"
+        password = secrets.get(route.account_key)
         plan = MailTestPlan(
             account=route.account,
-            password=secrets.get(route.account_key),
+            password=password,
+            password_state="" if password else secrets.state(route.account_key).value,
             sender=route.sender,
             account_key=route.account_key,
             account_label=account_label(route, employee),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import ContactMode, SmtpAccount
 from smtpdesk.core.redaction import remember_secret
-from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
+from smtpdesk.core.smtp.request import MailTestRequest, Timeouts
 
 # Account key used in the history for a form that has not been saved yet.
 UNSAVED_ACCOUNT = "smtp:unsaved"
@@ -32,6 +32,8 @@ class MailTestPlan:
     # "employee" / "company" / "default" and the office's contact mode, for the diagnosis' advice.
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    # Why ``password`` is None: a SecretState value ("missing", "unavailable", "locked") or "".
+    password_state: str = ""
 
     @property
     def default_recipient(self) -> str:
@@ -52,6 +54,7 @@ class MailTestPlan:
             lang=language(),
             account_source=self.account_source,
             contact_mode=self.contact_mode,
+            password_state="" if self.password else self.password_state,
         )
 
     def with_changes(self, **changes: object) -> MailTestPlan:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, run_test
+from smtpdesk.core.smtp.cancel import CancelToken
+from smtpdesk.core.smtp.request import MailTestRequest
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui import background
 
@@ -24,6 +25,10 @@ Recorder = Callable[[RunResult], None]
 
 def _test_work(request: MailTestRequest, token: CancelToken, record: Recorder | None) -> background.Work:
     def work(report: Callable[[object], None]) -> RunResult | None:
+        # The engine (TLS, certificates, the diagnosis rules) is loaded by the first test, on its
+        # own thread, not while the window starts.
+        from smtpdesk.core.smtp.engine import run_test
+
         try:
             result = run_test(request, on_progress=report, cancel=token)
         except Exception:  # a defect is logged; the dialog still ends instead of spinning forever

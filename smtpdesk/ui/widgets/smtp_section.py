@@ -8,6 +8,7 @@ and ``password()``; a diagnosis changes the form through ``apply_fix()``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.validation import (
@@ -37,6 +37,9 @@ from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 from smtpdesk.ui.widgets.host_display import display_host
 from smtpdesk.ui.widgets.password_field import PasswordField
+
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import Fix
 
 
 class SmtpSection(QGroupBox):
@@ -142,11 +145,21 @@ class SmtpSection(QGroupBox):
             self._pinned_fingerprint = account_or_empty.pinned_fingerprint
             self._pinned_host = account_or_empty.host
             self._ca_file = account_or_empty.ca_file
-            stored = self.secrets.state(account_key) if account_key else None
-            self.password_field.set_stored(stored, keychain_available=self.secrets.available)
+            if _keychain_being_checked(self.secrets):
+                # The keychain is decided off the GUI thread at start (refresh_password_state).
+                self.password_field.set_checking()
+            else:
+                stored = self.secrets.state(account_key) if account_key else None
+                self.password_field.set_stored(stored, keychain_available=self.secrets.available)
             self._show_idna_note()
         finally:
             self._loading = False
+
+    def refresh_password_state(self) -> None:
+        """Shows the password's state once the keychain is known; typed text stays."""
+        key = self.account_key
+        stored = self.secrets.state(key) if key else None
+        self.password_field.update_stored(stored, keychain_available=self.secrets.available)
 
     def account(self) -> SmtpAccount | None:
         """The account in the form (None when all fields are empty).
@@ -184,6 +197,9 @@ class SmtpSection(QGroupBox):
 
     def apply_fix(self, fix: Fix) -> None:
         """Changes the form as a diagnosis suggests; the owner saves it as usual."""
+        # Loaded with the first diagnosis, not with the form.
+        from smtpdesk.core.diagnosis.model import FixKind
+
         params = fix.params
         if fix.kind in (FixKind.SET_SECURITY, FixKind.SET_PORT):
             if "security" in params:
@@ -342,3 +358,9 @@ class SmtpSection(QGroupBox):
             self.errors.show(self.port_edit, error.message.text())
         else:
             self.errors.clear(self.port_edit)
+
+
+def _keychain_being_checked(secrets: SecretStore) -> bool:
+    from smtpdesk.ui.keychain_check import being_checked
+
+    return being_checked(secrets)
