@@ -11,14 +11,11 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,8 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.logfile import log_path
 from smtpdesk.paths import database_path
 from smtpdesk.ui.app_icon import app_icon
+from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons
+from smtpdesk.ui.widgets.default_button import settle_default_button
 from smtpdesk.ui.widgets.form_rows import heading_label
 from smtpdesk.ui.window_state import config_dir
 
@@ -77,17 +76,8 @@ class AboutDialog(QDialog):
             self.fields[key] = label
             form.addRow(caption, label)
 
-        buttons = QDialogButtonBox()
-        self.copy_button: QPushButton = buttons.addButton(
-            self.tr("&Kopiuj"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.copy_button.setAutoDefault(False)
-        self.close_button: QPushButton = buttons.addButton(
-            self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.close_button.setDefault(True)
-        self.copy_button.clicked.connect(self.copy)
-        buttons.rejected.connect(self.reject)
+        buttons = CopyCloseButtons(self, self.text)
+        self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
 
         texts = QVBoxLayout()
         texts.addWidget(name)
@@ -104,6 +94,7 @@ class AboutDialog(QDialog):
         top.addStretch(1)
         top.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
+        settle_default_button(self, self.close_button)
 
     def text(self) -> str:
         """What "Kopiuj" puts on the clipboard."""
@@ -114,7 +105,3 @@ class AboutDialog(QDialog):
             prefix = caption.text() if isinstance(caption, QLabel) else key
             lines.append(f"{prefix} {label.text()}")
         return "\n".join(lines)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text())
-        self.copy_button.setText(self.tr("Skopiowano"))

@@ -152,6 +152,8 @@ class GuiSession:
 
     def quit_now(self) -> None:
         """The program is being ended from outside: keep unsaved input as a draft, close all."""
+        # Keys typed before the signal may still wait in the queue: they are part of the input.
+        self.app.processEvents()
         window = self.window
         if window is not None and isValid(window) and self.demo is None and window.is_modified():
             write_draft(window)

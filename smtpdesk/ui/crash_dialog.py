@@ -17,20 +17,18 @@ from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smtpdesk import __version__ as smtpdesk_version
 from smtpdesk.logfile import log_path
+from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons, fixed_text_view
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 log = logging.getLogger(__name__)
 
@@ -66,21 +64,12 @@ class CrashDialog(QDialog):
         self.log_line.setTextFormat(Qt.TextFormat.PlainText)
         self.log_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_line.setWordWrap(True)
-        self.details = QPlainTextEdit(report)
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details = fixed_text_view(report)
         details_label = QLabel(self.tr("&Szczegóły:"))
         details_label.setBuddy(self.details)
-        buttons = QDialogButtonBox()
-        self.copy_button: QPushButton = buttons.addButton(
-            self.tr("Kopiuj"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.close_button: QPushButton = buttons.addButton(
-            self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.copy_button.clicked.connect(self.copy_report)
-        buttons.rejected.connect(self.reject)
+        buttons = CopyCloseButtons(self, self.report)
+        self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
+        settle_default_button(self, self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.log_line)
@@ -93,8 +82,7 @@ class CrashDialog(QDialog):
         return self.details.toPlainText()
 
     def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.report())
-        self.copy_button.setText(self.tr("Skopiowano"))
+        self.copy_button.click()
 
 
 class CrashReporter(QObject):

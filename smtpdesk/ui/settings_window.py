@@ -7,7 +7,7 @@ the focus. Other features extend the window through ``add_banner``, ``tools_menu
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,9 +38,20 @@ from smtpdesk.ui.widgets.form_rows import heading_label
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
 from smtpdesk.ui.window_state import restore_geometry, save_geometry
 
-DEFAULT_SIZE = (940, 700)
+DEFAULT_SIZE = (1100, 690)  # fits a 1366×768 screen with a panel and the title bar
 GEOMETRY_NAME = "settings_window"
 STATUS_TIMEOUT_MS = 8000
+
+
+def _default_size(window: QWidget) -> QSize:
+    """The default size, smaller where the screen is (a netbook's 1024×600)."""
+    width, height = DEFAULT_SIZE
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width())
+        height = min(height, available.height() - 48)
+    return QSize(width, height)
 
 
 class _AutoHideToolBar(QToolBar):
@@ -74,11 +85,13 @@ class SettingsWindow(QMainWindow):
         self._remember_geometry = remember_geometry
         self.store = store
         self.secrets = secrets
-        self.setWindowTitle(self.tr("Ustawienia firmy"))
-        self.resize(*DEFAULT_SIZE)
+        # "[*]": the title shows "Ustawienia firmy*" while there are unsaved changes.
+        self.setWindowTitle(self.tr("Ustawienia firmy") + "[*]")
+        self.resize(_default_size(self))
         if remember_geometry:
             restore_geometry(self, GEOMETRY_NAME)
         self._discarding = False
+        self._loaded_states: list[object] = []
         self.unsaved_box: UnsavedChangesBox | None = None
 
         self.company_page = CompanyPage()
@@ -141,6 +154,8 @@ class SettingsWindow(QMainWindow):
 
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.close)
+        for page in self.pages:
+            page.changed.connect(self._show_modified)
         # As in a dialog, Enter in a field means "Zapisz" (a main window has no default button).
         for page in self.pages:
             if page.holds_settings:
@@ -169,6 +184,7 @@ class SettingsWindow(QMainWindow):
         for page in self.pages:
             page.load(self.settings)
         self._loaded_states = self._states()
+        self.setWindowModified(False)
 
     def is_modified(self) -> bool:
         return self._states() != self._loaded_states
@@ -216,6 +232,7 @@ class SettingsWindow(QMainWindow):
             if page.holds_settings:
                 page.load(settings)  # shows the normalised values
         self._loaded_states = self._states()
+        self.setWindowModified(False)
         self.statusBar().showMessage(self.tr("Zapisano ustawienia."), STATUS_TIMEOUT_MS)
         self.saved.emit(settings)
         return True
@@ -247,6 +264,10 @@ class SettingsWindow(QMainWindow):
             self.close()
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _show_modified(self) -> None:
+        if self._loaded_states:  # not while the pages are being filled
+            self.setWindowModified(self.is_modified())
 
     def _save_from_keyboard(self) -> None:
         if self.unsaved_box is None and self.isActiveWindow():

@@ -86,6 +86,7 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         x.type("Biuro Żółć")
         x.key("Tab")
         x.type("ul. Łąkowa 5")
+        x.wait_window("Ustawienia firmy\\*")  # the title marks unsaved changes: the input arrived
         draft = data / "draft.json"
         assert not draft.exists()
 
@@ -103,7 +104,7 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         again = stack.enter_context(killed_if_left(start_program(x, ["--data-dir", str(data)], env)))
         x.focus(x.wait_window("Niezapisane zmiany"))
         x.key("Return")  # "Przywróć"
-        window = x.wait_window("Ustawienia firmy")
+        window = x.wait_window("Ustawienia firmy\\*")  # restored, not saved yet
         x.focus(window)
         wait_for(lambda: not draft.exists(), again, "the draft to be taken back")
         x.key("ctrl+s")

@@ -62,7 +62,7 @@ def unsaved_box(window: QWidget) -> UnsavedChangesBox | None:
 
 
 def test_the_window_is_titled_and_has_the_reference_tabs_that_shape_outgoing_mail(window):
-    assert window.windowTitle() == "Ustawienia firmy"
+    assert window.windowTitle() == "Ustawienia firmy[*]"
     assert tab_titles(window) == [
         "Dane firmy",
         "Logo Firmy",

@@ -435,15 +435,29 @@ class CheckAllPanel(QWidget):
         self._progress_timer.stop()
         self._show_progress()
         self._set_running(False)
-        results = self.controller.results.values()
+        controller = self.controller
+        results = controller.results.values()
         working = sum(1 for r in results if r.ok)
-        failing = sum(1 for r in results if not r.ok and r.code != "cancelled")
+        # A check that hit a defect in the program was checked and did not work either.
+        failing = sum(1 for r in results if not r.ok and r.code != "cancelled") + len(controller.failed_jobs)
+        plan = controller.plan
+        people = sum(1 for job in plan.employee_jobs.values() if job is not None) if plan else 0
+        # The units are accounts, not employees: several employees may share one (the company's).
         if cancelled:
-            text = self.tr("Przerwano. Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
+            text = self.tr(
+                "Przerwano. Sprawdzone konta pocztowe: {done} z {total} — działa {ok}, z błędami {bad}."
+            )
         else:
-            text = self.tr("Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
-        self.summary.setText(
-            text.format(done=working + failing, total=self.controller.total, ok=working, bad=failing)
+            text = self.tr("Sprawdzone konta pocztowe: {done} z {total} — działa {ok}, z błędami {bad}.")
+        text = text.format(done=working + failing, total=controller.total, ok=working, bad=failing)
+        if people:
+            text += " " + self.tr("Wysyła przez nie pracowników: {people}.").format(people=people)
+        self.summary.setText(text)
+        self.summary.setToolTip(
+            self.tr(
+                "Konto używane przez kilku pracowników (np. konto firmowe) jest sprawdzane raz; "
+                "pracownik bez serwera poczty nie ma czego sprawdzić."
+            )
         )
 
     def _set_running(self, running: bool) -> None:

@@ -35,6 +35,7 @@ from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
 from smtpdesk.ui.widgets.default_button import settle_default_button
 
+TITLE_BAR_ROOM = 48  # pixels a window manager's frame adds above a window
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
 FixHandler = Callable[[Fix], "MailTestPlan | None"]
 
@@ -306,7 +307,9 @@ class MailTestDialog(QDialog):
         layout = self.layout()
         assert layout is not None
         screen = self.screen()
-        limit = int(screen.availableGeometry().height() * 0.9) if screen is not None else 2000
+        available = screen.availableGeometry() if screen is not None else None
+        # Room for the title bar, so the whole window stays on a 1366×768 screen with the details open.
+        limit = min(int(available.height() * 0.9), available.height() - TITLE_BAR_ROOM) if available else 2000
         # Other rows take a share of any extra height too, so it takes a step or two.
         for _step in range(4):
             layout.activate()
@@ -315,6 +318,10 @@ class MailTestDialog(QDialog):
             if missing <= 0 or self.height() >= limit:
                 break
             self.resize(self.width(), min(self.height() + missing, limit))
+        if available is not None and self.isVisible():
+            frame = self.frameGeometry()
+            if frame.bottom() > available.bottom():
+                self.move(frame.left(), max(available.top(), available.bottom() - frame.height()))
 
     def _again_from_keyboard(self) -> None:
         if not self.running:
