@@ -49,6 +49,11 @@ def demo_command(server: DemoServer, login: str = ANNA_MAILBOX.login) -> str:
     return f"{PASSWORD_VARIABLE}={shlex.quote(mailbox.password)} " + " ".join(shlex.quote(o) for o in options)
 
 
+def _shown_over_lines(command: str) -> str:
+    """The command broken before each option with shell line continuations (pastes as one)."""
+    return command.replace(" --", " \\\n      --")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DemoCliDialog", text)
 
@@ -61,7 +66,7 @@ def demo_cli_text(server: DemoServer) -> str:
         f"{_tr('Serwer')}: {server.host}:{server.port} (STARTTLS)\n"
         f"{_tr('Certyfikat CA')}: {server.ca_file}\n\n"
         f"{_tr('Konta i hasła demo')}:\n{accounts}\n\n"
-        f"{_tr('Przykład')}:\n  {demo_command(server)}\n"
+        f"{_tr('Przykład')}:\n  {_shown_over_lines(demo_command(server))}\n"
     )
 
 
