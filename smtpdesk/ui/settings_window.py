@@ -312,7 +312,7 @@ class SettingsWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
-        self.tools_menu: QMenu = _AutoHideMenu(self.tr("&Narzędzia"), self)
+        self.tools_menu: QMenu = _AutoHideMenu(self.tr("Na&rzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
         help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))

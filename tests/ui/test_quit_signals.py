@@ -81,6 +81,8 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         stack.enter_context(killed_if_left(process))
         x.focus(x.wait_window("Witamy w smtpdesk"))
         x.key("Return")  # "Skonfiguruj swoje biuro"
+        # While the welcome is open it blocks the window (it is modal to it): wait until it went.
+        wait_for(lambda: not x.visible("Witamy w smtpdesk"), process, "the welcome to close")
         x.focus(x.wait_window("Ustawienia firmy"))
         x.key("alt+n")
         x.type("Biuro Żółć")
