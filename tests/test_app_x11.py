@@ -15,6 +15,7 @@ every account, Ctrl+W to close). Every fourth run is the demo, with its embedded
 from __future__ import annotations
 
 import os
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,22 +70,13 @@ def office_folder(root: Path, server: RunningServer) -> tuple[Path, dict[str, st
                 company_smtp=server.account(),
             )
         )
-    backend = FileKeyring()
-    previous = os.environ.get("SMTPDESK_TEST_KEYRING")
-    os.environ["SMTPDESK_TEST_KEYRING"] = str(keychain)
-    try:
-        backend.set_password("smtpdesk", COMPANY_ACCOUNT, server.password)
-    finally:
-        if previous is None:
-            del os.environ["SMTPDESK_TEST_KEYRING"]
-        else:
-            os.environ["SMTPDESK_TEST_KEYRING"] = previous
+    FileKeyring(keychain).set_password("smtpdesk", COMPANY_ACCOUNT, server.password)
     return data, {**keyring_env(keychain), "SMTPDESK_LOG_DIR": str(root / "log")}
 
 
-def type_name(x: XServer, run: int) -> str:
+def type_name(x: XServer, process: subprocess.Popen[str], run: int) -> str:
     """Alt+N (the "Nazwa firmy" field), then a company name typed three times over."""
-    x.key("alt+n")
+    x.start_typing_in(process, "Ustawienia firmy", "alt+n")
     text = ""
     for round_ in range(3):
         text = f"{NAMES[(run + round_) % len(NAMES)]} {run}"
@@ -100,7 +92,8 @@ def office_run(x: XServer, root: Path, server: RunningServer, run: int) -> Outco
     database = database_path(data)
     with killed_if_left(start_program(x, ["--data-dir", str(data)], env)) as process:
         x.focus(x.wait_window("Ustawienia firmy"))
-        name = type_name(x, run)
+        name = type_name(x, process, run)
+        x.wait_visible("Ustawienia firmy\\*", process, "the typed name (the title marks unsaved changes)")
         x.key("Return")  # Enter in a field saves
         before = history_count(database)
         x.key("F5")  # "Sprawdź wszystkich": logs in to the loopback server
@@ -127,12 +120,13 @@ def demo_run(x: XServer, root: Path, run: int) -> Outcome:
         databases = lambda: list(tmp.glob("smtpdesk-demo-*/smtpdesk.sqlite3"))  # noqa: E731
         wait_for(lambda: bool(databases()), process, "the demo's settings file")
         database = databases()[0]
-        type_name(x, run)
+        type_name(x, process, run)
+        x.wait_visible("Ustawienia firmy\\*", process, "the typed name (the title marks unsaved changes)")
         before = history_count(database)
         x.key("F5")
         wait_for(lambda: history_count(database) > before, process, "the demo's check of every account")
         x.key("ctrl+w")  # unsaved: the question comes, Enter answers "Zapisz"
-        x.focus(x.wait_window("Niezapisane zmiany"))
+        x.focus(x.wait_visible("Niezapisane zmiany", process, "the unsaved-changes question"))
         x.key("Return")
         code, stderr = ended(process, CLOSE_TIMEOUT_S)
     left = [p.name for p in tmp.glob("smtpdesk-demo-*")]
