@@ -79,12 +79,10 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
     with x_server() as x, contextlib.ExitStack() as stack:
         process = start_program(x, ["--data-dir", str(data)], env)
         stack.enter_context(killed_if_left(process))
-        x.focus(x.wait_window("Witamy w smtpdesk"))
-        x.key("Return")  # "Skonfiguruj swoje biuro"
-        # While the welcome is open it blocks the window (it is modal to it): wait until it went.
-        wait_for(lambda: not x.visible("Witamy w smtpdesk"), process, "the welcome to close")
-        x.focus(x.wait_window("Ustawienia firmy"))
-        x.key("alt+n")
+        # Enter: "Skonfiguruj swoje biuro". The welcome is modal to the window: it must go first.
+        x.answer(process, "Witamy w smtpdesk", "Return")
+        x.start_typing_in(process, "Ustawienia firmy", "alt+n")
+        x.key("ctrl+a")
         x.type("Biuro Żółć")
         x.key("Tab")
         x.type("ul. Łąkowa 5")
@@ -104,8 +102,7 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         assert "Biuro Żółć" in text and "ul. Łąkowa 5" in text
 
         again = stack.enter_context(killed_if_left(start_program(x, ["--data-dir", str(data)], env)))
-        x.focus(x.wait_window("Niezapisane zmiany"))
-        x.key("Return")  # "Przywróć"
+        x.answer(again, "Niezapisane zmiany", "Return")  # "Przywróć"
         window = x.wait_window("Ustawienia firmy\\*")  # restored, not saved yet
         x.focus(window)
         wait_for(lambda: not draft.exists(), again, "the draft to be taken back")
@@ -128,9 +125,9 @@ def test_sigterm_ends_the_demo_with_unsaved_changes_and_its_cleanup_runs(tmp_pat
         x_server() as x,
         killed_if_left(start_program(x, ["--demo", "--data-dir", str(tmp_path / "unused")], env)) as process,
     ):
-        x.focus(x.wait_window("Ustawienia firmy"))
         wait_for(lambda: bool(demo_dirs(tmp)), process, "the demo folder")
-        x.key("alt+n", "ctrl+a")
+        x.start_typing_in(process, "Ustawienia firmy", "alt+n")  # unsaved changes from here on
+        x.key("ctrl+a")
         x.type("Zmiana, której nikt nie zapisał")
         process.send_signal(signal.SIGTERM)
         code, stderr = ended(process, QUIT_LIMIT_S)
