@@ -4,9 +4,11 @@
   ``open_channel(handler)`` receives ``value`` on the GUI thread, in posting order. A closed
   channel drops what still arrives, so a window that went away is never called.
 * ``BackgroundTask`` runs one function on a thread of its own; its progress and its result travel
-  through a channel. ``track()`` registers anything with ``cancel()`` and ``wait()`` (a
-  check-all run), so ``cancel_all()`` can stop every piece of background work when the program
-  quits.
+  through a channel. ``run_task(func, done, failed)`` is the short form for one blocking call
+  (a database connection, moving the settings): its result goes to ``done``, its exception to
+  ``failed``, both bound methods held weakly, so a window that went away is not called.
+* ``track()`` registers anything with ``cancel()`` and ``wait()`` (a check-all run), so
+  ``cancel_all()`` can stop every piece of background work when the program quits.
 
 Why channels by number instead of signals on per-run objects: a worker thread then holds no
 reference to any Qt object. A QObject whose last reference is dropped on a worker thread is
@@ -19,10 +21,12 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -231,3 +235,41 @@ def _run_work(work: Work, channel: int, done: threading.Event) -> None:
         # queued, and delivers it with processEvents().
         post(channel, ("done", result))
         done.set()
+
+
+def run_task(
+    func: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[Any], None],
+    *,
+    name: str = "smtpdesk-task",
+) -> threading.Thread:
+    """Calls ``func()`` on a thread of its own; its result goes to ``done``, an exception it raised
+    to ``failed`` (the caller tells environment errors from bugs), on the GUI thread.
+
+    ``done`` and ``failed`` are bound methods, held weakly: when their object is gone (or its Qt
+    side deleted) before ``func`` returns, nothing is delivered.
+    """
+    callbacks = (weakref.WeakMethod(done), weakref.WeakMethod(failed))
+
+    def deliver(message: tuple[bool, object]) -> None:
+        close_channel(channel)
+        succeeded, value = message
+        method = callbacks[0 if succeeded else 1]()
+        receiver = getattr(method, "__self__", None)
+        if method is not None and (not isinstance(receiver, QObject) or isValid(receiver)):
+            method(value)
+
+    channel = open_channel(deliver)
+
+    def work() -> None:
+        try:
+            result = func()
+        except Exception as error:
+            post(channel, (False, error))
+        else:
+            post(channel, (True, result))
+
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+    return thread

@@ -128,3 +128,69 @@ def test_a_receiver_deleted_before_the_result_is_never_called(qtbot):
     release.set()
     qtbot.waitUntil(lambda: task.delivered, timeout=WAIT_MS)
     assert receiver.calls == 0
+
+
+# -- run_task: one blocking call, its result or its exception to bound methods --------------------
+
+
+class _Receiver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[object] = []
+        self.errors: list[BaseException] = []
+        self.threads: list[object] = []
+
+    def done(self, value: object) -> None:
+        self.results.append(value)
+        self.threads.append(QThread.currentThread())
+
+    def failed(self, error: BaseException) -> None:
+        self.errors.append(error)
+
+
+def test_run_task_delivers_the_result_on_the_gui_thread(qtbot):
+    receiver = _Receiver()
+    ran_on: list[str] = []
+
+    def func() -> int:
+        ran_on.append(threading.current_thread().name)
+        return 42
+
+    background.run_task(func, receiver.done, receiver.failed, name="task-42")
+    qtbot.waitUntil(lambda: receiver.results == [42], timeout=WAIT_MS)
+    assert ran_on == ["task-42"] and receiver.threads == [QThread.currentThread()]
+    assert receiver.errors == []
+
+
+def test_run_task_hands_the_exception_to_failed(qtbot):
+    receiver = _Receiver()
+
+    def func() -> int:
+        raise OSError("baza danych nie odpowiada")
+
+    background.run_task(func, receiver.done, receiver.failed)
+    qtbot.waitUntil(lambda: len(receiver.errors) == 1, timeout=WAIT_MS)
+    assert isinstance(receiver.errors[0], OSError) and receiver.results == []
+
+
+def test_run_task_does_not_call_a_receiver_that_is_gone(qtbot):
+    receiver = _Receiver()
+    release = threading.Event()
+    finished = threading.Event()
+
+    def func() -> str:
+        release.wait(5)
+        finished.set()
+        return "za późno"
+
+    background.run_task(func, receiver.done, receiver.failed)
+    calls = receiver.results
+    del receiver  # the only reference: the weakly held methods die with it
+    release.set()
+    assert finished.wait(5)
+    marker: list[object] = []
+    channel = background.open_channel(marker.append)
+    background.post(channel, "after")  # queued behind the task's result
+    qtbot.waitUntil(lambda: marker == ["after"], timeout=WAIT_MS)
+    background.close_channel(channel)
+    assert calls == []
