@@ -119,7 +119,7 @@ def write_draft(window: SettingsWindow) -> Path | None:
     pages = {page.objectName(): capture(page) for page in window.modified_pages()}
     if not pages:
         return None
-    path = draft_path(window.store.path.parent)
+    path = draft_path(window.data_dir())
     data = {
         "version": DRAFT_VERSION,
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -205,7 +205,7 @@ class DraftRestoreBox(QMessageBox):
 
     def _answered(self) -> None:
         clicked = self.clickedButton()
-        data_dir = self._window.store.path.parent
+        data_dir = self._window.data_dir()
         if clicked is self.restore_button:
             restored = apply_draft(self._window, self._pages)
             discard_draft(data_dir)
@@ -220,7 +220,7 @@ class DraftRestoreBox(QMessageBox):
 
 def offer_draft(window: SettingsWindow, on_done: Callable[[], None] = lambda: None) -> DraftRestoreBox | None:
     """Asks whether to restore the draft of ``window``'s data folder, if there is one."""
-    pages = read_draft(window.store.path.parent)
+    pages = read_draft(window.data_dir())
     if not pages:
         return None
     box = DraftRestoreBox(window, pages, on_done)

@@ -12,6 +12,7 @@ the real state.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -25,32 +26,32 @@ from smtpdesk.ui.widgets.smtp_section import SmtpSection
 FALLBACK_MS = 1000
 
 _lock = threading.Lock()
-_deferred: set[int] = set()
-_running: set[int] = set()
+# Held weakly: a store that is gone is forgotten (an id() could be reused by a new one).
+_deferred: weakref.WeakSet[SecretStore] = weakref.WeakSet()
+_running: weakref.WeakSet[SecretStore] = weakref.WeakSet()
 
 
 def being_checked(secrets: SecretStore) -> bool:
     """Forms on ``secrets`` show "sprawdzam pęk kluczy…" instead of asking the keychain."""
     with _lock:
-        return id(secrets) in _deferred or id(secrets) in _running
+        return secrets in _deferred or secrets in _running
 
 
 def defer_keychain(secrets: SecretStore) -> None:
     """Forms built from now on do not ask the keychain until ``check_keychain_in_background``."""
     if not secrets.resolved:
         with _lock:
-            _deferred.add(id(secrets))
+            _deferred.add(secrets)
 
 
 def check_keychain_in_background(secrets: SecretStore) -> BackgroundTask | None:
     """Starts deciding ``secrets``' backend off the GUI thread (None: decided or under way)."""
-    key = id(secrets)
     with _lock:
-        _deferred.discard(key)
-        if secrets.resolved or key in _running:
+        _deferred.discard(secrets)
+        if secrets.resolved or secrets in _running:
             started = False
         else:
-            _running.add(key)
+            _running.add(secrets)
             started = True
     if not started:
         _show_states(secrets)
@@ -61,7 +62,7 @@ def check_keychain_in_background(secrets: SecretStore) -> BackgroundTask | None:
 
     def done(_result: object) -> None:
         with _lock:
-            _running.discard(key)
+            _running.discard(secrets)
         _show_states(secrets)
 
     task = BackgroundTask(work, on_done=done, name="smtpdesk-keychain")

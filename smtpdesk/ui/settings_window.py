@@ -7,6 +7,8 @@ the focus. Other features extend the window through ``add_banner``, ``tools_menu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -273,10 +275,14 @@ class SettingsWindow(QMainWindow):
         if self.unsaved_box is None and self.isActiveWindow():
             self.save()
 
+    def data_dir(self) -> Path:
+        """The folder of this window's settings file (drafts and "O programie" name it)."""
+        return self.store.path.parent
+
     def show_about(self) -> QDialog:
         from smtpdesk.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.store.path.parent, self.secrets, self)
+        dialog = AboutDialog(self.data_dir(), self.secrets, self)
         dialog.show()
         return dialog
 
