@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from smtpdesk import APP_NAME, __version__, paths
+from smtpdesk.cli.parsing import prescan_language
 from smtpdesk.core.i18n import LANGUAGES, Lang
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import DamagedError, DamageReport, Location, LocationError, Store, StoreError
@@ -28,20 +30,24 @@ from smtpdesk.core.store.choice import choose
 from smtpdesk.core.store.damage import move_aside, restore_backup, salvage
 from smtpdesk.core.store.office import leave_office, open_location
 from smtpdesk.core.store.office_check import explain_failure
+from smtpdesk.display import display_problem
+from smtpdesk.logfile import start_logging
+from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
-from smtpdesk.ui.doctor_install import install_doctor
-from smtpdesk.ui.exchange import install_exchange
+from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
+from smtpdesk.ui.gui_gc import collect_on_gui_thread
+from smtpdesk.ui.keychain_check import after_first_paint, check_keychain_in_background, defer_keychain
 from smtpdesk.ui.long_lived import freeze_start_up_objects
-from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.oauth.install import install_account_tools
 from smtpdesk.ui.office.database_dialog import Switch
-from smtpdesk.ui.office.install import install_office_tools
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
 from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
+from smtpdesk.ui.qt_messages import route_qt_messages_to_log
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
+
+Switcher = Callable[[Switch], None]
 
 if TYPE_CHECKING:
     from smtpdesk.demo.session import DemoSession
@@ -85,7 +91,9 @@ class GuiSession:
     first_run: QDialog | None = None
     error_box: QMessageBox | None = None
     problem: QDialog | None = None  # the settings could not be opened: the ways back
+    draft_box: DraftRestoreBox | None = None
     translators: list[QTranslator] = field(default_factory=list)
+    defer_features: bool = False  # what run_gui does: see open_window
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
     key_dialog: QDialog | None = None
@@ -100,18 +108,18 @@ class GuiSession:
         self, store: Store, secrets: SecretStore, demo: DemoSession | None = None
     ) -> SettingsWindow:
         """Shows a settings window on ``store``; the window of a demo stops the demo when it goes."""
+        # The keychain is looked for once the window is on screen (see keychain_check).
+        defer_keychain(secrets)
         window = SettingsWindow(store, secrets)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        install_mail_tests(window)
-        install_doctor(window)
-        install_exchange(window)
-        install_account_tools(window)
-        if demo is None:
-            install_office_tools(window, self.switch)
+        switch = self.switch if demo is None else None
+        if self.defer_features:
+            # The tests, the doctor and the demo's parts (and the SMTP engine behind them) load
+            # right after the window is on screen: the first paint waits only for the form.
+            after_first_paint(window, partial(_add_features_if_open, window, secrets, demo, switch))
+        else:
+            _add_features(window, secrets, demo, switch)
         if demo is not None:
-            from smtpdesk.ui.demo_mode import attach_demo
-
-            attach_demo(window, demo)
             window.destroyed.connect(self.stop_demo)
         previous = self.window
         self.window, self.store, self.secrets, self.demo = window, store, secrets, demo
@@ -147,7 +155,8 @@ class GuiSession:
             return self.window
         configured = opened.store.is_configured()
         window = self.open_window(opened.store, opened.secrets)
-        if not configured and not location.is_office:
+        # Input left unsaved by a signal comes first: whoever typed it has already started setting up.
+        if not self.offer_draft() and not configured and not location.is_office:
             self.offer_first_run()
         return window
 
@@ -241,6 +250,24 @@ class GuiSession:
         self.first_run = dialog
         dialog.open()
 
+    def offer_draft(self) -> bool:
+        """Asks whether to restore input left unsaved when the program was last ended from
+        outside; True when there was such a draft."""
+        window = self.window
+        if window is None or self.demo is not None:
+            return False
+        self.draft_box = offer_draft(window, self._draft_answered)
+        return self.draft_box is not None
+
+    def quit_now(self) -> None:
+        """The program is being ended from outside: keep unsaved input as a draft, close all."""
+        # Keys typed before the signal may still wait in the queue: they are part of the input.
+        self.app.processEvents()
+        window = self.window
+        if window is not None and isValid(window) and self.demo is None and window.is_modified():
+            write_draft(window)
+        self.close()
+
     def show_error(self, title: str, text: str) -> QMessageBox:
         box = show_message(self.window, QMessageBox.Icon.Critical, title, text)
         box.destroyed.connect(self._error_closed)
@@ -275,6 +302,9 @@ class GuiSession:
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.app.aboutToQuit.disconnect(self.close)
 
+    def _draft_answered(self) -> None:
+        self.draft_box = None
+
     def _first_run_closed(self) -> None:
         self.first_run = None
 
@@ -290,11 +320,17 @@ def _application(qt_args: list[str]) -> QApplication:
     app = QApplication([APP_NAME, *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # matches resources/smtpdesk.desktop
+    app.setWindowIcon(app_icon())
     return app
 
 
-def start_gui(argv: Sequence[str]) -> GuiSession:
-    """Everything ``run_gui`` does before the event loop; the caller owns the returned session."""
+def start_gui(argv: Sequence[str], *, defer_features: bool = False) -> GuiSession:
+    """Everything ``run_gui`` does before the event loop; the caller owns the returned session.
+
+    ``defer_features``: as the program does, add the window's tests, doctor and demo parts after
+    its first paint (tests that look at them at once leave it off).
+    """
     parser = build_parser()
     args, unknown = parser.parse_known_args(list(argv))
     new_app = QApplication.instance() is None
@@ -303,7 +339,8 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
     if leftover:
         parser.error(f"nieznane opcje: {' '.join(leftover)}")
 
-    session = GuiSession(app=app, args=args)
+    collect_on_gui_thread(app)
+    session = GuiSession(app=app, args=args, defer_features=defer_features)
     session.translators = install_translators(app, cast(Lang, args.lang))
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
     session.crash_reporter.install()
@@ -324,8 +361,17 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
 
 def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int:
     """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = display_problem(prescan_language(argv))
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 1
+    if start_logging() is not None and QApplication.instance() is None:
+        route_qt_messages_to_log()
     with quit_on_signals() as quit_request:
-        session = start_gui(sys.argv[1:] if argv is None else argv)
+        session = start_gui(argv, defer_features=True)
+        quit_request.on_request = session.quit_now
         try:
             # The reason is on screen in session.error_box, or the ways back in session.problem.
             failed = session.window is None and session.problem is None
@@ -342,3 +388,36 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
 
 def _live(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and isValid(widget) else None
+
+
+def _add_features_if_open(
+    window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+) -> None:
+    if isValid(window) and window.isVisible():  # not closed before its first paint came round
+        _add_features(window, secrets, demo, switch)
+
+
+def _add_features(
+    window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+) -> None:
+    """The one-click tests, the doctor, export and import, detection and sign-in, the office
+    database (not in demo mode) and, in demo mode, the banner and the demo inbox; then the keychain
+    check (see keychain_check)."""
+    from smtpdesk.ui.doctor_install import install_doctor
+    from smtpdesk.ui.exchange import install_exchange
+    from smtpdesk.ui.mailtest import install_mail_tests
+    from smtpdesk.ui.oauth.install import install_account_tools
+
+    install_mail_tests(window)
+    install_doctor(window)
+    install_exchange(window)
+    install_account_tools(window)
+    if switch is not None:
+        from smtpdesk.ui.office.install import install_office_tools
+
+        install_office_tools(window, switch)
+    if demo is not None:
+        from smtpdesk.ui.demo_mode import attach_demo
+
+        attach_demo(window, demo)
+    after_first_paint(window, partial(check_keychain_in_background, secrets))

@@ -30,6 +30,7 @@ class DemoBanner(QFrame):
     """A strip above the tabs: this is a demo, nothing leaves the computer; opens the demo inbox."""
 
     inbox_requested = Signal()
+    cli_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,11 @@ class DemoBanner(QFrame):
         self.inbox_button = QPushButton(self.tr("Skrzynka demo"))
         self.inbox_button.setToolTip(self.tr("Pokaż wiadomości odebrane przez wbudowany serwer demo"))
         self.inbox_button.clicked.connect(self.inbox_requested)
+        self.cli_button = QPushButton(self.tr("Wiersz poleceń…"))
+        self.cli_button.setToolTip(
+            self.tr("Port, certyfikat CA i hasła serwera demo dla polecenia „smtpdesk-cli check”")
+        )
+        self.cli_button.clicked.connect(self.cli_requested)
 
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -66,7 +72,11 @@ class DemoBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(texts, 1)
-        layout.addWidget(self.inbox_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.inbox_button)
+        buttons.addWidget(self.cli_button)
+        layout.addLayout(buttons)
 
 
 class _DemoInboxOpener(QObject):
@@ -77,6 +87,12 @@ class _DemoInboxOpener(QObject):
         self._window = window
         self._session = session
         self._inbox: DemoInbox | None = None
+
+    def open_cli_help(self) -> None:
+        from smtpdesk.ui.demo_cli import DemoCliDialog
+
+        dialog = DemoCliDialog(self._session.server, self._window)
+        dialog.show()
 
     def open_inbox(self) -> None:
         if self._inbox is None:
@@ -91,6 +107,7 @@ def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
     opener = _DemoInboxOpener(window, session)
     banner = DemoBanner()
     banner.inbox_requested.connect(opener.open_inbox)
+    banner.cli_requested.connect(opener.open_cli_help)
     window.add_banner(banner)
 
     _use_demo_sign_in(window, session)

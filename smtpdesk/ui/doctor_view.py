@@ -27,6 +27,7 @@ from smtpdesk.core.doctor.fixes import needs_window
 from smtpdesk.core.i18n import language
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +210,7 @@ class DoctorDialog(QDialog):
             return
         self._findings = run_doctor(settings, employees, self.secrets)
         self._rebuild()
+        settle_default_button(self, self.close_button)  # "Napraw" changes settings: never on Enter
 
     def apply(self, finding: Finding) -> None:
         """Apply and save ``finding``'s fix, then check again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,13 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from smtpdesk.cli.main import main as cli_main
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import ContactMode
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.smtp import engine
-from smtpdesk.demo.accounts import PEOPLE
+from smtpdesk.demo.accounts import ANNA_MAILBOX, PEOPLE
 from smtpdesk.demo.session import DemoSession
 from smtpdesk.ui.application import GuiSession, start_gui
+from smtpdesk.ui.demo_cli import PASSWORD_VARIABLE, DemoCliDialog, demo_command
 from smtpdesk.ui.demo_inbox import DemoInbox
 from smtpdesk.ui.demo_mode import DemoBanner, attach_demo
 from smtpdesk.ui.first_run import FirstRunDialog
@@ -200,3 +203,21 @@ def test_the_run_command_opens_the_demo_on_a_fresh_computer(qtbot, gui):
     gui.append(session)
     assert session.demo is not None and session.window is not None
     assert session.window.findChild(DemoBanner).isVisible()
+
+
+def test_the_banner_tells_how_the_command_line_reaches_the_demo_server(qtbot, monkeypatch):
+    with DemoSession.start() as demo:
+        dialog = DemoCliDialog(demo.server)
+        qtbot.addWidget(dialog)
+        text = dialog.text.toPlainText()
+        assert f"127.0.0.1:{demo.server.port}" in text and str(demo.server.ca_file) in text
+        assert ANNA_MAILBOX.password in text
+        command = demo_command(demo.server)
+        assert command.startswith(f"{PASSWORD_VARIABLE}=")
+        # The command it shows works: run exactly its options against the running demo server.
+        words = shlex.split(command)
+        variable, _, password = words[0].partition("=")
+        monkeypatch.setenv(variable, password)
+        assert words[1] == "smtpdesk-cli"
+        assert cli_main(words[2:]) == 0
+        assert any(ANNA_MAILBOX.login in m.rcpt_tos for m in demo.server.messages())

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from smtpdesk.core.i18n import language
 from smtpdesk.core.model import ContactMode, SmtpAccount
-from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
+from smtpdesk.core.redaction import remember_secret
+from smtpdesk.core.smtp.request import MailTestRequest, Timeouts
 
 # Account key used in the history for a form that has not been saved yet.
 UNSAVED_ACCOUNT = "smtp:unsaved"
@@ -36,6 +37,8 @@ class MailTestPlan:
     check_sender: bool = True
     # An OAuth2 account: fetches a fresh access token at the login step.
     token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    # Why ``password`` is None: a SecretState value ("missing", "unavailable", "locked") or "".
+    password_state: str = ""
 
     @property
     def default_recipient(self) -> str:
@@ -43,6 +46,7 @@ class MailTestPlan:
 
     def request(self, recipient: str | None = None) -> MailTestRequest:
         to = (recipient or self.default_recipient).strip()
+        remember_secret(self.password)  # a typed password is kept out of the log as well
         message = None if self.login_only or self.message_for is None else self.message_for(to)
         return MailTestRequest(
             account=self.account,
@@ -57,6 +61,7 @@ class MailTestPlan:
             account_source=self.account_source,
             contact_mode=self.contact_mode,
             token_provider=self.token_provider,
+            password_state="" if self.password else self.password_state,
         )
 
     def with_changes(self, **changes: object) -> MailTestPlan:

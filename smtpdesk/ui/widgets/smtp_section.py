@@ -11,6 +11,7 @@ password). The sign-in itself and "Wykryj ustawienia" are ``ui.oauth.section_too
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.core.detect.providers import oauth_for_host
-from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import AuthMethod, Security, SmtpAccount, oauth_token_key
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.validation import (
@@ -43,6 +43,9 @@ from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 from smtpdesk.ui.widgets.host_display import display_host
 from smtpdesk.ui.widgets.password_field import PasswordField
+
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import Fix
 
 
 class SmtpSection(QGroupBox):
@@ -216,10 +219,14 @@ class SmtpSection(QGroupBox):
             self._pinned_fingerprint = account_or_empty.pinned_fingerprint
             self._pinned_host = account_or_empty.host
             self._ca_file = account_or_empty.ca_file
-            stored = self.secrets.state(account_key) if account_key else None
-            self.password_field.set_stored(
-                stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
-            )
+            if _keychain_being_checked(self.secrets):
+                # The keychain is decided off the GUI thread at start (refresh_password_state).
+                self.password_field.set_checking()
+            else:
+                stored = self.secrets.state(account_key) if account_key else None
+                self.password_field.set_stored(
+                    stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+                )
             self._auth_method = account_or_empty.auth_method
             self._pending_token = None
             self._signed_in_as = ""
@@ -228,6 +235,14 @@ class SmtpSection(QGroupBox):
             self._show_auth()
         finally:
             self._loading = False
+
+    def refresh_password_state(self) -> None:
+        """Shows the password's state once the keychain is known; typed text stays."""
+        key = self.account_key
+        stored = self.secrets.state(key) if key else None
+        self.password_field.update_stored(
+            stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+        )
 
     def account(self) -> SmtpAccount | None:
         """The account in the form (None when all fields are empty).
@@ -269,6 +284,9 @@ class SmtpSection(QGroupBox):
 
     def apply_fix(self, fix: Fix) -> None:
         """Changes the form as a diagnosis suggests; the owner saves it as usual."""
+        # Loaded with the first diagnosis, not with the form.
+        from smtpdesk.core.diagnosis.model import FixKind
+
         params = fix.params
         if fix.kind in (FixKind.SET_SECURITY, FixKind.SET_PORT):
             if "security" in params:
@@ -539,3 +557,9 @@ class SmtpSection(QGroupBox):
             self.errors.show(self.port_edit, error.message.text())
         else:
             self.errors.clear(self.port_edit)
+
+
+def _keychain_being_checked(secrets: SecretStore) -> bool:
+    from smtpdesk.ui.keychain_check import being_checked
+
+    return being_checked(secrets)

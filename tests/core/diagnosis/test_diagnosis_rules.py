@@ -139,6 +139,8 @@ CASES: list[Any] = [
         facts(S.CONFIG, exception="NoServerConfigured", message="No sending server is configured"),
     ),
     case("config-missing-password", "invalid_settings", facts(S.CONFIG, exception="MissingPassword")),
+    case("config-no-keychain", "invalid_settings", facts(S.CONFIG, exception="KeychainUnavailable")),
+    case("config-keychain-locked", "invalid_settings", facts(S.CONFIG, exception="KeychainLocked")),
     case(
         "config-port",
         "invalid_settings",

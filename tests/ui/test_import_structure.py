@@ -1,0 +1,51 @@
+"""The window's own modules never import the mail tests (the tests extend the window, not the
+other way round), and the first paint loads neither the SMTP engine, the diagnosis, the doctor
+nor keyring."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+RUN_TIMEOUT_S = 60
+
+
+def loaded_after(code: str) -> set[str]:
+    prefixes = ("smtpdesk", "keyring", "cryptography", "email")
+    probe = f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if m.startswith({prefixes!r})))"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT_S
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_the_settings_window_does_not_import_the_mail_tests():
+    modules = loaded_after("import smtpdesk.ui.settings_window, smtpdesk.ui.employee_dialog")
+    assert not {m for m in modules if m.startswith("smtpdesk.ui.mailtest")}
+
+
+def test_the_first_paint_needs_no_engine_no_doctor_and_no_keyring(tmp_path):
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from smtpdesk.ui.application import start_gui\n"
+        f"session = start_gui(['--data-dir', {str(tmp_path)!r}], defer_features=True)\n"
+        "session.close()"
+    )
+    modules = loaded_after(code)
+    assert "smtpdesk.ui.settings_window" in modules
+    deferred = {
+        "smtpdesk.core.smtp.engine",
+        "smtpdesk.core.diagnosis",
+        "smtpdesk.core.doctor",
+        "smtpdesk.ui.mailtest",
+        "keyring",
+        "cryptography",
+        # The test message builder (SQLAlchemy itself loads the stdlib's email package through
+        # importlib.metadata, so that one cannot wait).
+        "smtpdesk.core.message",
+    }
+    assert modules & deferred == set()
