@@ -11,6 +11,7 @@ left untouched.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,7 +71,9 @@ def _config(connection: sa.Connection | None = None) -> Config:
     return config
 
 
+@functools.cache
 def script_directory() -> ScriptDirectory:
+    """The migration scripts (read from their files once per process)."""
     return ScriptDirectory.from_config(_config())
 
 
@@ -80,8 +83,9 @@ def head_revision() -> str:
     return head
 
 
-def known_revisions() -> set[str]:
-    return {script.revision for script in script_directory().walk_revisions()}
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in script_directory().walk_revisions())
 
 
 @dataclass(frozen=True)

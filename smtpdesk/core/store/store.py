@@ -147,39 +147,11 @@ class Store:
         is. ``auto_backup`` copies the file when the newest copy is older than a day.
         """
         directory = Path(data_dir)
-        path = paths.database_path(directory)
-        if not create:
-            if not directory.is_dir():
-                raise StoreError(MSG_NO_SETTINGS_FOLDER, path=directory)
-            if not path.is_file():
-                raise StoreError(MSG_NO_SETTINGS_FILE, path=directory)
-        if not directory.exists():
-            directory.mkdir(parents=True, mode=DIR_MODE)
-            os.chmod(directory, DIR_MODE)
-        if not path.exists():
-            _create_file(path)
-        else:
-            report = damage.inspect_file(path)
-            if report is not None:
-                raise damage.DamagedError(report)
-        _make_private(path)
-        location = Location.sqlite(path)
-        engine = make_engine(location)
-        try:
-            made = prepare(
-                engine,
-                str(path),
-                create=True,
-                backup=lambda label: backups.make_backup(path, f"before-{label}"),
-            )
-            use_wal(engine)
-            store = cls(engine, location, actor=actor, backup_path=made)
-            if auto_backup and store.is_configured():
-                backups.backup_if_due(path)
-        except BaseException:
-            engine.dispose()
-            raise
-        return store
+        if not create and not directory.is_dir():
+            raise StoreError(MSG_NO_SETTINGS_FOLDER, path=directory)
+        return cls._open_file(
+            paths.database_path(directory), create=create, auto_backup=auto_backup, actor=actor
+        )
 
     @classmethod
     def connect(
@@ -193,9 +165,7 @@ class Store:
         """An office database (or a local file given by its location)."""
         if location.kind == "sqlite":
             assert location.path is not None
-            if location.path.name != paths.DATABASE_NAME:
-                return cls._open_file(location, create=create, actor=actor)
-            return cls.open(location.path.parent, create=create, actor=actor)
+            return cls._open_file(location.path, create=create, actor=actor)
         engine = make_engine(location, password)
         try:
             prepare(engine, location.display(), create=create)
@@ -207,28 +177,37 @@ class Store:
         return store
 
     @classmethod
-    def _open_file(cls, location: Location, *, create: bool, actor: Actor | None) -> Store:
-        assert location.path is not None
-        path = location.path
+    def _open_file(
+        cls, path: Path, *, create: bool, auto_backup: bool = False, actor: Actor | None = None
+    ) -> Store:
+        """A local file: created whole when missing (unless ``create`` is False), refused when
+        damaged, upgraded after a backup copy, private to the user."""
         if not path.exists():
             if not create:
                 raise StoreError(MSG_NO_SETTINGS_FILE, path=path.parent)
-            path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=DIR_MODE)
+                os.chmod(path.parent, DIR_MODE)
             _create_file(path)
         else:
             report = damage.inspect_file(path)
             if report is not None:
                 raise damage.DamagedError(report)
+        _make_private(path)
+        location = Location.sqlite(path)
         engine = make_engine(location)
         try:
             made = prepare(
                 engine, str(path), backup=lambda label: backups.make_backup(path, f"before-{label}")
             )
             use_wal(engine)
+            store = cls(engine, location, actor=actor, backup_path=made)
+            if auto_backup and store.is_configured():
+                backups.backup_if_due(path)
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, location, actor=actor, backup_path=made)
+        return store
 
     @property
     def path(self) -> Path | None:
