@@ -392,3 +392,28 @@ def test_two_desktops_opening_a_new_office_database_at_once_both_succeed(open_st
     for thread in threads:
         thread.join(timeout=60)
     assert all(isinstance(r, Store) for r in results), results
+
+
+def test_the_head_revision_known_without_alembic_is_the_newest_script():
+    from smtpdesk.core.store.migrate import HEAD_REVISION, script_directory
+
+    assert script_directory().get_current_head() == HEAD_REVISION
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from smtpdesk.core.store import Store
+
+    with Store.open(tmp_path / "data"):
+        pass
+    probe = (
+        "import sys; from pathlib import Path; from smtpdesk.core.store import Store\n"
+        f"Store.open(Path({str(tmp_path / 'data')!r})).close()\n"
+        "print('alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "False"
