@@ -34,7 +34,7 @@ from smtpdesk.display import display_problem
 from smtpdesk.logfile import start_logging
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
-from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
+from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, read_draft, write_draft
 from smtpdesk.ui.gui_gc import collect_on_gui_thread
 from smtpdesk.ui.keychain_check import after_first_paint, check_keychain_in_background, defer_keychain
 from smtpdesk.ui.long_lived import freeze_start_up_objects
@@ -100,6 +100,7 @@ class GuiSession:
     _stores: list[Store] = field(default_factory=list)
     _damage: tuple[DamageReport, Backup | None] | None = None
     _unreachable: Location | None = None
+    _draft_waits_for: SettingsWindow | None = None  # the window whose features come before the question
     _closed: bool = False
 
     # -- windows --------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ class GuiSession:
         if self.defer_features:
             # The tests, the doctor and the demo's parts (and the SMTP engine behind them) load
             # right after the window is on screen: the first paint waits only for the form.
-            after_first_paint(window, partial(_add_features_if_open, window, secrets, demo, switch))
+            after_first_paint(window, partial(self._add_deferred_features, window, secrets, demo, switch))
         else:
             _add_features(window, secrets, demo, switch)
         if demo is not None:
@@ -254,18 +255,34 @@ class GuiSession:
         """Asks whether to restore input left unsaved when the program was last ended from
         outside; True when there was such a draft."""
         window = self.window
-        if window is None or self.demo is not None:
+        if window is None or self.demo is not None or read_draft(window.data_dir()) is None:
             return False
+        if self.defer_features:
+            # Asked once the window's features are in: the dialogs it may open again come with them.
+            self._draft_waits_for = window
+        else:
+            self._ask_about_draft(window)
+        return True
+
+    def _ask_about_draft(self, window: SettingsWindow) -> None:
         self.draft_box = offer_draft(window, self._draft_answered)
-        return self.draft_box is not None
+
+    def _add_deferred_features(
+        self, window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+    ) -> None:
+        _add_features_if_open(window, secrets, demo, switch)
+        if self._draft_waits_for is window:
+            self._draft_waits_for = None
+            if isValid(window) and window.isVisible():
+                self._ask_about_draft(window)
 
     def quit_now(self) -> None:
         """The program is being ended from outside: keep unsaved input as a draft, close all."""
         # Keys typed before the signal may still wait in the queue: they are part of the input.
         self.app.processEvents()
         window = self.window
-        if window is not None and isValid(window) and self.demo is None and window.is_modified():
-            write_draft(window)
+        if window is not None and isValid(window) and self.demo is None:
+            write_draft(window)  # the changed tabs and the open dialogs with changes, if any
         self.close()
 
     def show_error(self, title: str, text: str) -> QMessageBox:
