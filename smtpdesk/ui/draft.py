@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpdesk.ui.widgets.default_button import never_default
 from smtpdesk.ui.widgets.password_field import PasswordField
 
 if TYPE_CHECKING:
@@ -193,9 +194,9 @@ class DraftRestoreBox(QMessageBox):
         )
         self.restore_button = self.addButton(self.tr("&Przywróć"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
-        self.discard_button.setAutoDefault(False)
+        never_default(self.discard_button)
         self.later_button = self.addButton(self.tr("Później"), QMessageBox.ButtonRole.RejectRole)
-        self.later_button.setAutoDefault(False)
+        never_default(self.later_button)
         self.setDefaultButton(self.restore_button)
         self.setEscapeButton(self.later_button)
         self._window = window

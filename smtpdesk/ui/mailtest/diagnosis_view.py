@@ -129,6 +129,7 @@ class DiagnosisView(QWidget):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumHeight(220)
+        self.details.setAccessibleName(self.tr("Szczegóły techniczne"))
         self.details.hide()
 
         self.copy_button = QPushButton(self.tr("Kopiuj raport"))

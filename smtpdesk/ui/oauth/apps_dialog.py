@@ -22,6 +22,7 @@ from smtpdesk.core.model import GOOGLE_CLIENT_SECRET, MICROSOFT_DEFAULT_TENANT, 
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 
@@ -98,7 +99,6 @@ class OAuthAppsDialog(QDialog):
         self.save_button: QPushButton = buttons.addButton(
             self.tr("Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setDefault(True)
         cancel: QPushButton = buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
@@ -108,6 +108,7 @@ class OAuthAppsDialog(QDialog):
         layout.addWidget(google)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        keep_default_button(self, self.save_button)
 
     def _identifier(self, edit: QLineEdit) -> str | None:
         text = edit.text().strip()

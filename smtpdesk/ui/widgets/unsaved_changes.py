@@ -9,6 +9,8 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from smtpdesk.ui.widgets.default_button import never_default
+
 
 class Choice(str, Enum):
     SAVE = "save"
@@ -29,8 +31,8 @@ class UnsavedChangesBox(QMessageBox):
         self.save_button = self.addButton(self.tr("&Zapisz"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
-        self.discard_button.setAutoDefault(False)
-        self.cancel_button.setAutoDefault(False)
+        never_default(self.discard_button)
+        never_default(self.cancel_button)
         self.setDefaultButton(self.save_button)
         self.setEscapeButton(self.cancel_button)
         self._on_choice = on_choice
