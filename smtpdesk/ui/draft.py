@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpdesk.ui.widgets.default_button import never_default
+from smtpdesk.ui.widgets.default_button import settle_message_box
 from smtpdesk.ui.widgets.password_field import PasswordField
 
 if TYPE_CHECKING:
@@ -194,10 +194,8 @@ class DraftRestoreBox(QMessageBox):
         )
         self.restore_button = self.addButton(self.tr("&Przywróć"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
-        never_default(self.discard_button)
         self.later_button = self.addButton(self.tr("Później"), QMessageBox.ButtonRole.RejectRole)
-        never_default(self.later_button)
-        self.setDefaultButton(self.restore_button)
+        settle_message_box(self, self.restore_button)
         self.setEscapeButton(self.later_button)
         self._window = window
         self._pages = pages

@@ -35,7 +35,7 @@ from smtpdesk.core.validation import normalise_email, normalise_phone
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
-from smtpdesk.ui.widgets.default_button import keep_default_button, never_default
+from smtpdesk.ui.widgets.default_button import keep_default_button, settle_message_box
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
@@ -296,9 +296,8 @@ class EmployeeDialog(QDialog):
         box.setInformativeText(self.tr("Zapisać go ponownie z danymi z tego okna?"))
         self._restore_button = box.addButton(self.tr("Zapisz ponownie"), QMessageBox.ButtonRole.AcceptRole)
         self._drop_button = box.addButton(self.tr("Porzuć zmiany"), QMessageBox.ButtonRole.DestructiveRole)
-        never_default(self._drop_button)
-        box.setDefaultButton(self._restore_button)
         box.setEscapeButton(box.addButton(self.tr("Wróć do edycji"), QMessageBox.ButtonRole.RejectRole))
+        settle_message_box(box, self._restore_button)
         self._removed_mine = mine
         box.finished.connect(self._restore_answered)
         self.conflict_dialog = box

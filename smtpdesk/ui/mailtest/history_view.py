@@ -28,7 +28,11 @@ from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
 from smtpdesk.ui.mailtest.history_events import clear_history, history_events
 from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.widgets.default_button import keep_default_button, never_default, resettle_default_button
+from smtpdesk.ui.widgets.default_button import (
+    keep_default_button,
+    resettle_default_button,
+    settle_message_box,
+)
 from smtpdesk.ui.widgets.form_rows import buddy_label
 
 ALL_ACCOUNTS = ""
@@ -201,11 +205,9 @@ class HistoryDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        remove = box.button(QMessageBox.StandardButton.Yes)
-        remove.setText(self.tr("Usuń"))
-        never_default(remove)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Usuń"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Anuluj"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        settle_message_box(box, box.button(QMessageBox.StandardButton.No))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._clear_answered)
         self._confirm, self._confirm_key = box, key

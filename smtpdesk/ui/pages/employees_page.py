@@ -29,7 +29,7 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import SettingsPage
 from smtpdesk.ui.pages.employees_model import EmployeesFilter, EmployeesModel
-from smtpdesk.ui.widgets.default_button import never_default
+from smtpdesk.ui.widgets.default_button import settle_message_box
 from smtpdesk.ui.widgets.form_rows import buddy_label
 
 
@@ -179,9 +179,9 @@ class EmployeesPage(SettingsPage):
         box.setInformativeText(
             self.tr("Zapisane hasło SMTP tego pracownika zostanie usunięte z pęku kluczy.")
         )
-        never_default(box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole))
+        box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
+        settle_message_box(box, cancel)
         box.setEscapeButton(cancel)
         # A bound slot, not a closure over the box and its buttons: a closure keeps wrappers of a
         # box that deletes itself on close, which has crashed PySide at teardown.

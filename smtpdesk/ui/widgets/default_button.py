@@ -10,8 +10,9 @@ a destructive button never answers Enter however the focus got to it.
 the buttons again each time the dialog is shown, so buttons that features or results add later
 (test buttons, one-click fixes, a doctor's "Napraw") follow the rule too; Tab then also goes
 through a button box in the order the platform shows its buttons. ``main`` may be a function
-when the main action depends on what the dialog shows. ``never_default`` is for destructive buttons
-in message boxes and main windows.
+when the main action depends on what the dialog shows. A question in a message box gets the same
+rule from ``settle_message_box``: its safe answer is the default, the others take Enter only by
+being the default.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from types import MethodType
 from weakref import WeakMethod
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
 from smtpdesk.ui.widgets.tab_order import buttons_in_shown_order
 
@@ -46,6 +47,15 @@ def settle_default_button(dialog: QDialog, main: QPushButton | None) -> None:
     if main is not None:
         main.setAutoDefault(True)
         main.setDefault(True)
+
+
+def settle_message_box(box: QMessageBox, main: QAbstractButton | None) -> None:
+    """A question's safe (or main) answer ``main`` is its default; no other answer takes Enter."""
+    for button in box.buttons():
+        if button is not main:
+            never_default(button)
+    if isinstance(main, QPushButton):
+        box.setDefaultButton(main)
 
 
 class _DefaultKeeper(QObject):

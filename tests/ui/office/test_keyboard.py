@@ -1,5 +1,6 @@
 """The office windows with the keyboard only: the database dialog (an agent joins an office
-database by typing and pressing Enter), the office key, a conflict, and the ways back at start."""
+database by typing and pressing Enter), the office key, a conflict, an employee removed elsewhere,
+and the ways back at start."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import keyring
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from smtpdesk.core.model import Company, OfficeSettings, SmtpAccount
 from smtpdesk.core.secrets import SecretStore
@@ -21,6 +22,7 @@ from smtpdesk.core.store.office import move_to_office
 from smtpdesk.core.store.office_key import OfficeKey
 from smtpdesk.core.store.office_secrets import OfficeSecretStore
 from smtpdesk.paths import database_path
+from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.office.database_dialog import DatabaseDialog
 from smtpdesk.ui.office.office_key_dialogs import EnterOfficeKeyDialog, ShowOfficeKeyDialog
@@ -28,6 +30,7 @@ from smtpdesk.ui.office.start_problems import damage_dialog
 from tests.fixtures.keyboard import walk_window
 from tests.fixtures.keyring_backends import MemoryKeyring
 from tests.fixtures.postgres import OWNER, PostgresCluster
+from tests.fixtures.samples import agent
 from tests.fixtures.typing import type_text
 from tests.ui.office.test_office_database_ui import fill, local_office, open_database_dialog, start
 
@@ -213,3 +216,35 @@ def test_escape_at_start_changes_nothing(qtbot, show_window, data_dir: Path) -> 
     with qtbot.waitSignal(dialog.chosen, timeout=WAIT_MS) as chosen:
         qtbot.keyClick(dialog.buttons["anew"], Qt.Key.Key_Escape)
     assert chosen.args == ["quit"]
+
+
+def test_an_employee_removed_elsewhere_is_kept_only_when_asked(qtbot, show_window, store: Store) -> None:
+    anna = store.save_employee(agent())
+    assert anna.id is not None
+    dialog = EmployeeDialog(store, SecretStore(), store.get_employee(anna.id))
+    show_window(dialog)
+    store.delete_employee(anna.id)  # another desktop removed her meanwhile
+    dialog.phone_edit.setFocus()
+    dialog.phone_edit.selectAll()
+    type_text(qtbot, dialog.phone_edit, "602 222 222")
+    qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Return)
+    box = dialog.conflict_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+
+    # "Zapisz ponownie" answers Enter; "Porzuć zmiany" never does; Escape goes back to editing.
+    walk = walk_window(qtbot, box, main=box.defaultButton())
+    assert walk.problems() == []
+    assert box.defaultButton().text() == "Zapisz ponownie"
+    with qtbot.waitSignal(box.finished, timeout=WAIT_MS):
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and store.list_employees() == []
+
+    qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Return)
+    box = dialog.conflict_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
+    [restored] = store.list_employees()
+    assert restored.phone == "602 222 222"
