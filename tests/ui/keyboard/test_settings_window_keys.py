@@ -4,6 +4,7 @@ an office with a saved company account, its password in the keychain, a logo and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,24 @@ def test_the_demo_window_is_walked_with_its_notice(qtbot, data_dir: Path) -> Non
         assert {"QPushButton('Skrzynka demo')", "QPushButton('Wiersz poleceń…')"} <= set(describe(walk.cycle))
     finally:
         session.close()
+
+
+def test_the_notice_of_changes_made_elsewhere_drops_no_edit_on_enter(
+    qtbot, window: SettingsWindow, data_dir: Path
+) -> None:
+    retype_name(qtbot, window, "Biuro Moja Nazwa")  # kept while others save: "Wczytaj ponownie" shows
+    with Store.open(data_dir) as other:
+        loaded = other.load_settings()
+        company = replace(loaded.company, phone="+48 22 111 11 11")
+        other.save_settings(replace(loaded, company=company), base=loaded)
+    notice = window.change_notice
+    qtbot.waitUntil(notice.reload_button.isVisible, timeout=3 * WAIT_MS)
+    walk = walk_window(qtbot, window, main=window.save_button)
+    assert walk.problems() == []
+
+    notice.reload_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(notice.reload_button, Qt.Key.Key_Return)  # "Zapisz", not "Wczytaj ponownie"
+    assert (stored(window).company.name, stored(window).company.phone) == (
+        "Biuro Moja Nazwa",
+        "+48 22 111 11 11",
+    )

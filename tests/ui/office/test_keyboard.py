@@ -26,7 +26,7 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.office.database_dialog import DatabaseDialog
 from smtpdesk.ui.office.office_key_dialogs import EnterOfficeKeyDialog, ShowOfficeKeyDialog
-from smtpdesk.ui.office.start_problems import damage_dialog
+from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
 from tests.fixtures.keyboard import walk_window
 from tests.fixtures.keyring_backends import MemoryKeyring
 from tests.fixtures.postgres import OWNER, PostgresCluster
@@ -248,3 +248,16 @@ def test_an_employee_removed_elsewhere_is_kept_only_when_asked(qtbot, show_windo
         qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
     [restored] = store.list_employees()
     assert restored.phone == "602 222 222"
+
+
+def test_enter_at_start_tries_the_office_database_again(qtbot, show_window) -> None:
+    dialog = unreachable_dialog("postgresql://smtpdesk@serwer.biuro.lan/smtpdesk", None, "Connection refused")
+    show_window(dialog)
+    walk = walk_window(qtbot, dialog, main=dialog.buttons["retry"])
+    assert walk.problems() == []
+    assert not dialog.buttons["local"].isDefault()  # leaving the office database: only when chosen
+
+    dialog.buttons["local"].setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(dialog.chosen, timeout=WAIT_MS) as chosen:
+        qtbot.keyClick(dialog.buttons["local"], Qt.Key.Key_Return)
+    assert chosen.args == ["retry"]
