@@ -39,6 +39,7 @@ from smtpdesk.ui.widgets.default_button import keep_default_button, settle_messa
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
+from smtpdesk.ui.widgets.tab_order import chain_tab_order, shown_buttons
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
 
 MAX_NAME_LENGTH = 100
@@ -151,8 +152,7 @@ class EmployeeDialog(QDialog):
                 last = widget
             widget = widget.nextInFocusChain()
         if last is not None:
-            QWidget.setTabOrder(last, self.save_button)
-            QWidget.setTabOrder(self.save_button, self.cancel_button)
+            chain_tab_order([last, *shown_buttons(self.buttons)])
 
     # -- form -----------------------------------------------------------------------------------
 

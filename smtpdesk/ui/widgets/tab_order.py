@@ -33,14 +33,19 @@ def place_before(widgets: Sequence[QWidget], successor: QWidget) -> None:
         chain_tab_order([anchor, *widgets, successor])
 
 
+def shown_buttons(box: QDialogButtonBox) -> list[QAbstractButton]:
+    """The buttons of ``box`` from left to right, as the platform's button order places them."""
+    layout = box.layout()
+    if layout is None:
+        return []
+    shown = [item.widget() for item in (layout.itemAt(i) for i in range(layout.count())) if item is not None]
+    return [widget for widget in shown if isinstance(widget, QAbstractButton)]
+
+
 def buttons_in_shown_order(box: QDialogButtonBox) -> None:
     """Tab goes through the buttons of ``box`` as the platform's button order places them (a
     "Reset" button on the left, say), instead of the order they were added in."""
-    layout = box.layout()
-    if layout is None:
-        return
-    shown = [item.widget() for item in (layout.itemAt(i) for i in range(layout.count())) if item is not None]
-    buttons = [widget for widget in shown if isinstance(widget, QAbstractButton)]
+    buttons = shown_buttons(box)
     if len(buttons) < 2:
         return
     # Where the focus chain enters the buttons now: the new order starts right there.

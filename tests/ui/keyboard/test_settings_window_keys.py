@@ -258,3 +258,16 @@ def test_the_notice_of_changes_made_elsewhere_drops_no_edit_on_enter(
         "Biuro Moja Nazwa",
         "+48 22 111 11 11",
     )
+
+
+def test_enter_in_the_address_starts_a_new_line(qtbot, window: SettingsWindow) -> None:
+    address = window.company_page.address_edit
+    window.show_page(window.company_page)
+    address.setFocus()
+    address.moveCursor(address.textCursor().MoveOperation.End)
+    qtbot.keyClick(address, Qt.Key.Key_Return)
+    type_text(qtbot, address, "Polska")
+    assert address.toPlainText() == "ul. Polna 1\n00-001 Warszawa\nPolska"
+    assert stored(window).company.address == "ul. Polna 1\n00-001 Warszawa"  # nothing saved by it
+    qtbot.keyClick(address, Qt.Key.Key_Tab)  # Tab leaves the address for the next field
+    assert window.company_page.phone_edit.hasFocus()

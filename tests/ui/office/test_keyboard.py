@@ -62,7 +62,6 @@ def test_the_database_form_tests_the_connection_on_enter(
     assert not dialog.isVisible()
 
 
-@pytest.mark.slow
 def test_an_agent_joins_the_office_database_with_the_keyboard(
     qtbot,
     sessions,
