@@ -271,3 +271,17 @@ def test_enter_in_the_address_starts_a_new_line(qtbot, window: SettingsWindow) -
     assert stored(window).company.address == "ul. Polna 1\n00-001 Warszawa"  # nothing saved by it
     qtbot.keyClick(address, Qt.Key.Key_Tab)  # Tab leaves the address for the next field
     assert window.company_page.phone_edit.hasFocus()
+
+
+def test_the_sign_in_row_is_walked_where_it_shows(qtbot, window: SettingsWindow) -> None:
+    section = window.other_settings_page.smtp_section
+    window.show_page(window.other_settings_page)
+    section.host_edit.setFocus()
+    section.host_edit.selectAll()
+    type_text(qtbot, section.host_edit, "smtp.office365.com")  # a provider that signs in with OAuth2
+    assert section.microsoft_button.isVisibleTo(section)
+
+    walk = walk_window(qtbot, window, main=window.save_button)
+    assert walk.problems() == []
+    at = walk.cycle.index(section.password_field.remove_button)
+    assert walk.cycle[at + 1 : at + 3] == [section.microsoft_button, section.security_combo]
