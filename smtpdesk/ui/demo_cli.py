@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.demo.accounts import ANNA_MAILBOX, MAILBOXES
 from smtpdesk.demo.server import DemoServer
 from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons, fixed_text_view
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 PASSWORD_VARIABLE = "SMTPDESK_HASLO"
 
@@ -83,6 +83,7 @@ class DemoCliDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.text = fixed_text_view(demo_cli_text(server))
+        self.text.setAccessibleName(self.tr("Serwer demo, konta i przykładowe polecenie"))
         buttons = CopyCloseButtons(self, self.text.toPlainText)
         self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
         layout = QVBoxLayout(self)
@@ -90,4 +91,4 @@ class DemoCliDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(900, 360)
-        settle_default_button(self, self.close_button)
+        keep_default_button(self, self.close_button)

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -169,11 +168,6 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.close)
         for page in self.pages:
             page.changed.connect(self._show_modified)
-        # As in a dialog, Enter in a field means "Zapisz" (a main window has no default button).
-        for page in self.pages:
-            if page.holds_settings:
-                for edit in page.findChildren(QLineEdit):
-                    edit.returnPressed.connect(self._save_from_keyboard)
         self.reload()
 
         self.change_notice = ChangeNotice()
@@ -347,9 +341,25 @@ class SettingsWindow(QMainWindow):
         if self._loaded_states:  # not while the pages are being filled
             self.setWindowModified(self.is_modified())
 
-    def _save_from_keyboard(self) -> None:
-        if self.unsaved_box is None and self.isActiveWindow():
-            self.save()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # As in a dialog, Enter means "Zapisz" wherever the focus is (a main window has no default
+        # button): in a field, on a check box, on a button Space would press. Controls that use
+        # Enter themselves keep it (a new line of the address, a list); the employees' tab stores
+        # its changes at once and has nothing for "Zapisz" to save.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if enter and plain and self._enter_saves():
+            event.accept()
+            if self.unsaved_box is None:
+                self.save()
+            return
+        super().keyPressEvent(event)
+
+    def _enter_saves(self) -> bool:
+        focus = self.focusWidget()
+        return not any(
+            not page.holds_settings and focus is not None and page.isAncestorOf(focus) for page in self.pages
+        )
 
     def data_dir(self) -> Path:
         """The folder of this window's settings file (drafts and "O programie" name it)."""

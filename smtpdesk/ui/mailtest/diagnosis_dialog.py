@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 
 class DiagnosisDialog(QDialog):
@@ -28,7 +28,8 @@ class DiagnosisDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.close_button = close_button
-        settle_default_button(self, close_button)
+        # Fix buttons a sign-in failure adds before showing it take no Enter either.
+        keep_default_button(self, close_button)
 
     @classmethod
     def for_result(

@@ -36,6 +36,7 @@ from smtpdesk.core.report import (
 )
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.tab_order import place_before
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,7 @@ class DiagnosisView(QWidget):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumHeight(220)
+        self.details.setAccessibleName(self.tr("Szczegóły techniczne"))
         self.details.hide()
 
         self.copy_button = QPushButton(self.tr("Kopiuj raport"))
@@ -263,6 +265,7 @@ class DiagnosisView(QWidget):
                 self.fix_buttons.append(button)
                 self._fix_of[button] = fix
             self.fixes_row.addStretch(1)
+            place_before(self.fix_buttons, self.details_toggle)  # where they are read: above it
         self.fixes_label.setVisible(enabled and bool(fixes))
         if fixes and not enabled:
             labels = "; ".join(f"„{fix.label}”" for fix in fixes)
