@@ -54,19 +54,16 @@ def _shown_over_lines(command: str) -> str:
     return command.replace(" --", " \\\n      --")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DemoCliDialog", text)
-
-
 def demo_cli_text(server: DemoServer) -> str:
     """What the window shows (and "Kopiuj" copies)."""
+    translate = QCoreApplication.translate
     width = max(len(m.login) for m in MAILBOXES)
     accounts = "\n".join(f"  {m.login:<{width}}  {m.password}" for m in MAILBOXES)
     return (
-        f"{_tr('Serwer')}: {server.host}:{server.port} (STARTTLS)\n"
-        f"{_tr('Certyfikat CA')}: {server.ca_file}\n\n"
-        f"{_tr('Konta i hasła demo')}:\n{accounts}\n\n"
-        f"{_tr('Przykład')}:\n  {_shown_over_lines(demo_command(server))}\n"
+        f"{translate('DemoCliDialog', 'Serwer')}: {server.host}:{server.port} (STARTTLS)\n"
+        f"{translate('DemoCliDialog', 'Certyfikat CA')}: {server.ca_file}\n\n"
+        f"{translate('DemoCliDialog', 'Konta i hasła demo')}:\n{accounts}\n\n"
+        f"{translate('DemoCliDialog', 'Przykład')}:\n  {_shown_over_lines(demo_command(server))}\n"
     )
 
 
