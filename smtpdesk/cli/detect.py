@@ -209,7 +209,8 @@ def format_report(report: DetectionReport, lang: Lang) -> str:
     width = max(len(n) for n in names.values())
     for attempt in report.attempts:
         outcome = _OUTCOMES[attempt.outcome].text(lang)
-        detail = f" — {attempt.detail}" if attempt.detail and attempt.source.value != "builtin" else ""
+        said = attempt.detail.text(lang)
+        detail = f" — {said}" if said and attempt.source.value != "builtin" else ""
         timing = f" ({attempt.elapsed_ms:.0f} ms)" if attempt.elapsed_ms else ""
         lines.append(f"  {names[attempt.source].ljust(width)}  {outcome}{timing}{detail}")
     return "\n".join(lines) + "\n"

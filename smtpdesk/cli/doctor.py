@@ -62,7 +62,7 @@ _T = {
     "heading": Msg(pl="Doktor konfiguracji: {summary}", en="Configuration doctor: {summary}"),
     "fix": Msg(
         pl="Do naprawienia jednym kliknięciem w oknie „Doktor konfiguracji”: {label}",
-        en='One-click fix in the "Doktor konfiguracji" window: {label}',
+        en='One-click fix in the "Configuration doctor" window: {label}',
     ),
     "unrecognized": Msg(pl="nieznane argumenty: {args}", en="unrecognized arguments: {args}"),
     "bad_lang": Msg(
