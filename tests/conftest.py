@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fixtures.dns_server",
     "tests.fixtures.detect_servers",
     "tests.fixtures.oauth_servers",
+    "tests.fixtures.languages",
 ]
 
 

@@ -507,6 +507,22 @@ postcode and town</translation>
 <context>
     <name>DemoCliDialog</name>
     <message>
+        <source>Serwer</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Certyfikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Konta i hasła demo</source>
+        <translation>Demo accounts and passwords</translation>
+    </message>
+    <message>
+        <source>Przykład</source>
+        <translation>Example</translation>
+    </message>
+    <message>
         <source>Demo z wiersza poleceń</source>
         <translation>Demo from the command line</translation>
     </message>
@@ -751,6 +767,10 @@ User name: {login}</translation>
     <message>
         <source>Nie udało się</source>
         <translation>It failed</translation>
+    </message>
+    <message>
+        <source>Co zrobić:</source>
+        <translation>What to do:</translation>
     </message>
     <message>
         <source>Logowanie na serwerze {host} działa. Nie wysłano żadnej wiadomości — aby sprawdzić wysyłkę, użyj „Wyślij wiadomość testową”.</source>
@@ -1518,6 +1538,14 @@ User name: {login}</translation>
     <message>
         <source>wysyłka</source>
         <translation>sending</translation>
+    </message>
+    <message>
+        <source>Ostatni test:</source>
+        <translation>Last test:</translation>
+    </message>
+    <message>
+        <source>historia</source>
+        <translation>history</translation>
     </message>
 </context>
 <context>

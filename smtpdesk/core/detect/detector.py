@@ -56,6 +56,9 @@ class AddressError(ValueError):
         self.message = Msg(pl=message.pl.format(**values), en=message.en.format(**values))
         super().__init__(self.message.en)
 
+    def __str__(self) -> str:  # shown to a person: in the language of the program
+        return self.message.text()
+
 
 def domain_of(address: str) -> str:
     """The domain of ``address`` in the ASCII form DNS uses (AddressError when there is none)."""
