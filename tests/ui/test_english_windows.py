@@ -8,7 +8,7 @@ tests.fixtures.visible_texts)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -79,8 +79,8 @@ def user_data(store: Store) -> set[str]:
 
 def assert_english(
     *windows: QWidget,
-    data: set[str] = frozenset(),
-    allowed: set[str] = frozenset(),
+    data: Set[str] = frozenset(),
+    allowed: Set[str] = frozenset(),
     skip: tuple[QWidget, ...] = (),
 ) -> None:
     texts = shown_texts(*windows, skip=skip)
