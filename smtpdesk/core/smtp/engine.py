@@ -105,7 +105,7 @@ class _Run:
         self.cancel = cancel or CancelToken()
         self.resolver = resolver or system_resolver
         self.secrets = Secrets(self.account.username, request.password)
-        self.transcript = Transcript(self.secrets)
+        self.transcript = Transcript(self.secrets, lang=self.lang)
         self.run_deadline = Deadline(self.timeouts.run, what="the whole test")
         self.deadline = self.run_deadline
         self.timings: dict[str, float] = {}
@@ -127,7 +127,7 @@ class _Run:
     # -- bookkeeping -----------------------------------------------------------------------
     def _say(self, msg: Msg, **values: object) -> None:
         """A line smtpdesk itself writes into the conversation record, in the run's language."""
-        self.transcript.info(msg.text(self.lang, **values))
+        self.transcript.say(msg, **values)
 
     def _emit(
         self, stage: Stage, state: StageState, duration: float | None = None, detail: Msg | None = None
@@ -598,7 +598,7 @@ class _Run:
                 port=self.account.port,
                 fetch_token=self.request.token_provider,
                 secrets=self.secrets,
-                note=self.transcript.info,
+                note=self.transcript.say,
             )
         usable = sasl.usable(conn.auth_mechanisms())
         if not usable:
