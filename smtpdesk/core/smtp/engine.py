@@ -258,13 +258,14 @@ class _Run:
                 self.recipient = parse_address(request.recipient)
                 self.message = message_bytes(request)
         except (AddressError, ValueError, UnicodeError) as error:
-            raise self._fail("InvalidAddress", str(error)) from None
+            # Appended to the diagnosis' sentence: in the run's language when it is smtpdesk's own.
+            reason = error.message.text(self.lang) if isinstance(error, AddressError) else str(error)
+            raise self._fail("InvalidAddress", reason) from None
         try:
             self.verify_context = verify_context(self.account)
         except (OSError, ValueError) as error:
-            raise self._fail(
-                type(error).__name__, f"The CA file {self.account.ca_file!r} cannot be used: {error}"
-            ) from None
+            # The file and the system's own words; the diagnosis says the rest in the run's language.
+            raise self._fail("CaFileUnusable", f"{self.account.ca_file}: {error}") from None
 
     def _resolve(self) -> list[Address]:
         host, port = self.account.host, self.account.port
