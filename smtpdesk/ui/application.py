@@ -32,7 +32,7 @@ from smtpdesk.core.store.damage import move_aside, restore_backup, salvage
 from smtpdesk.core.store.office import leave_office, open_location
 from smtpdesk.core.store.office_check import explain_failure
 from smtpdesk.display import display_problem
-from smtpdesk.language import chosen_language, language_of_ui_languages
+from smtpdesk.language import chosen_language, language_of_ui_languages, system_language
 from smtpdesk.logfile import start_logging
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
@@ -105,10 +105,17 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
 
 def start_language(argv: Sequence[str]) -> Lang:
-    """The window's language: ``--lang``, else the one chosen on this computer, else the system's
-    (as Qt reads it, also on Windows and macOS)."""
-    system = language_of_ui_languages(QLocale.system().uiLanguages())
-    return chosen_language(language_option(argv), system)
+    """The window's language: ``--lang``, else the one chosen on this computer, else the system's."""
+    return chosen_language(language_option(argv), system_ui_language())
+
+
+def system_ui_language() -> Lang:
+    """The system's language. Windows and macOS keep it in their settings, which Qt reads; elsewhere
+    it is the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), which Qt reads only once per process
+    while this reads it at every start."""
+    if sys.platform in ("win32", "darwin"):
+        return language_of_ui_languages(QLocale.system().uiLanguages())
+    return system_language()
 
 
 @dataclass
