@@ -18,14 +18,14 @@ TITLE = "&Język / Language"
 SYSTEM = "Jak w systemie / System language"
 NAMES: dict[Lang, str] = {"pl": "Polski", "en": "English"}
 RESTART = (
-    "Program będzie po polsku od następnego uruchomienia.\nsmtpdesk will be in Polish from its next start.",
-    "Program będzie po angielsku od następnego uruchomienia.\n"
+    "Program będzie po polsku od następnego uruchomienia.\n\nsmtpdesk will be in Polish from its next start.",
+    "Program będzie po angielsku od następnego uruchomienia.\n\n"
     "smtpdesk will be in English from its next start.",
-    "Program będzie w języku systemu od następnego uruchomienia.\n"
+    "Program będzie w języku systemu od następnego uruchomienia.\n\n"
     "smtpdesk will follow the system's language from its next start.",
 )
 NOT_SAVED = (
-    "Nie udało się zapamiętać wyboru języka (folder ustawień nie jest zapisywalny).\n"
+    "Nie udało się zapamiętać wyboru języka (folder ustawień nie jest zapisywalny).\n\n"
     "The language choice could not be saved (the settings folder cannot be written)."
 )
 # Shown as they are in either language: the checks for untranslated text leave these alone.

@@ -74,7 +74,7 @@ def test_a_language_chosen_in_the_window_is_kept_for_the_next_starts(qtbot, sess
     box = menu.message
     assert box is not None and box.isVisible()
     assert box.text() == (
-        "Program będzie po angielsku od następnego uruchomienia.\n"
+        "Program będzie po angielsku od następnego uruchomienia.\n\n"
         "smtpdesk will be in English from its next start."
     )
     assert title_of(first) == POLISH_TITLE  # this run stays as it started
@@ -105,4 +105,19 @@ def test_choosing_the_language_already_kept_says_nothing(sessions, office, monke
     menu = session.window.language_menu
     menu.actions_by_choice[None].trigger()
     assert menu.message is None
+    assert saved_language() is None
+
+
+def test_a_choice_that_cannot_be_kept_says_so_and_stays_as_it_was(sessions, office, monkeypatch, tmp_path):
+    monkeypatch.setenv("LANGUAGE", "pl_PL")
+    session = start(sessions)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the config folder should be")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocked))
+    assert session.window is not None
+    menu = session.window.language_menu
+    menu.actions_by_choice["en"].trigger()
+    assert menu.message is not None and menu.message.isVisible()
+    assert "could not be saved" in menu.message.text()
+    assert menu.actions_by_choice[None].isChecked()
     assert saved_language() is None
