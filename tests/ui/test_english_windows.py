@@ -7,7 +7,6 @@ tests.fixtures.visible_texts)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Set
 
 import pytest
@@ -22,11 +21,10 @@ from smtpdesk.core.store.choice import save_location
 from smtpdesk.core.store.exchange import read_import
 from smtpdesk.core.store.office_key import OfficeKey
 from smtpdesk.core.store.office_secrets import OfficeSecretStore
-from smtpdesk.demo.accounts import MAILBOXES
 from smtpdesk.paths import database_path
 from smtpdesk.ui.application import GuiSession, start_gui
 from smtpdesk.ui.crash_dialog import CrashDialog
-from smtpdesk.ui.demo_cli import PASSWORD_VARIABLE, DemoCliDialog
+from smtpdesk.ui.demo_cli import DemoCliDialog
 from smtpdesk.ui.demo_inbox import DemoInbox
 from smtpdesk.ui.demo_mode import DemoBanner
 from smtpdesk.ui.doctor_install import DoctorLauncher
@@ -51,30 +49,9 @@ from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.widgets.unsaved_changes import ask_unsaved_changes
 from tests.fixtures.detect_servers import loopback_network
 from tests.fixtures.office_files import as_bytes, office_file, seed_office
-from tests.fixtures.visible_texts import polish_in, shown_texts
+from tests.fixtures.visible_texts import demo_data, polish_in, shown_texts, user_data
 
 WAIT_MS = 15_000
-
-
-def user_data(store: Store) -> set[str]:
-    """Every text the user typed into these settings: it stays as typed in either language."""
-    values: set[str] = set()
-
-    def collect(value: object) -> None:
-        if isinstance(value, str):
-            values.update({value, *value.splitlines()})
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for item in dataclasses.fields(value):
-                collect(getattr(value, item.name))
-        elif isinstance(value, list | tuple):
-            for item in value:
-                collect(item)
-
-    collect(store.load_settings())
-    for employee in store.list_employees():
-        collect(employee)
-        values.add(employee.full_name)
-    return {value for value in values if len(value) > 1}
 
 
 def assert_english(
@@ -134,14 +111,6 @@ def test_the_settings_window_with_every_tab_and_menu_is_english(qtbot, demo):
 
 # The test message shows the Polish letters on purpose, in either language, to check the encoding.
 POLISH_LETTERS_SAMPLE = {"zażółć gęślą jaźń", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ"}
-
-
-def demo_data(session: GuiSession) -> set[str]:
-    """The demo office's data, its mail server's name (in the conversation with it), and its
-    mailboxes' passwords and the variable holding one (in "Command line…")."""
-    assert session.window is not None and session.demo is not None
-    passwords = {mailbox.password for mailbox in MAILBOXES}
-    return user_data(session.window.store) | {session.demo.server.hostname, PASSWORD_VARIABLE} | passwords
 
 
 def mail_tests(window: SettingsWindow) -> WindowMailTests:

@@ -16,8 +16,7 @@ from smtpdesk.ui.mailtest.install import WindowMailTests
 from smtpdesk.ui.oauth.detect_dialog import DetectDialog
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.detect_servers import loopback_network
-from tests.fixtures.visible_texts import english_in, shown_texts
-from tests.ui.test_english_windows import demo_data
+from tests.fixtures.visible_texts import demo_data, english_in, shown_texts
 
 WAIT_MS = 15_000
 
