@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.fixtures.oauth_servers",
     "tests.fixtures.restarts",
     "tests.fixtures.keyboard",
+    "tests.fixtures.languages",
 ]
 
 

@@ -31,6 +31,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
 from smtpdesk.core.store.display import changes_summary
 from smtpdesk.core.store.merge import rebase_settings
+from smtpdesk.ui.language_menu import LanguageMenu
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.change_monitor import ChangeMonitor
 from smtpdesk.ui.office.change_notice import ChangeNotice
@@ -409,6 +410,8 @@ class SettingsWindow(QMainWindow):
         self.tools_menu: QMenu = _AutoHideMenu(self.tr("Na&rzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
+        self.language_menu = LanguageMenu(self)
+        self.menuBar().addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
         self.about_action = QAction(self.tr("&O programie"), self)
         self.about_action.setObjectName("about_action")

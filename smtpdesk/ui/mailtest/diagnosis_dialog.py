@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from smtpdesk.core.history import HistoryEntry
@@ -43,7 +43,9 @@ class DiagnosisDialog(QDialog):
     ) -> DiagnosisDialog:
         dialog = cls(parent)
         dialog.setWindowTitle(
-            dialog.tr("Diagnoza: {account}").format(account=account_label or result.account.host)
+            QCoreApplication.translate("DiagnosisDialog", "Diagnoza: {account}").format(
+                account=account_label or result.account.host
+            )
         )
         # Fixes change a form; from here there is none to change, so they are shown as advice.
         dialog.view.show_result(
@@ -56,7 +58,9 @@ class DiagnosisDialog(QDialog):
     def for_entry(cls, entry: HistoryEntry, parent: QWidget | None = None) -> DiagnosisDialog:
         dialog = cls(parent)
         dialog.setWindowTitle(
-            dialog.tr("Diagnoza: {account}").format(account=entry.account_label or entry.host)
+            QCoreApplication.translate("DiagnosisDialog", "Diagnoza: {account}").format(
+                account=entry.account_label or entry.host
+            )
         )
         dialog.view.show_entry(entry)
         dialog.adjustSize()

@@ -217,9 +217,9 @@ class DiagnosisView(QWidget):
         self.explanation.setVisible(bool(data.explanation))
         if data.steps:
             items = "".join(f"<li>{_p(step)}</li>" for step in data.steps)
+            heading = self.tr("Co zrobić:")  # outside the f-string, where lupdate finds it
             self.steps.setText(
-                f"<b>{html.escape(self.tr('Co zrobić:'))}</b>"
-                f'<ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
+                f'<b>{html.escape(heading)}</b><ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
             )
         self.steps.setVisible(bool(data.steps))
         self.delivery_note.setText(self._delivery_text(data))

@@ -160,8 +160,9 @@ class DetectDialog(QDialog):
             Outcome.CANCELLED: self.tr("przerwano"),
         }
         text = texts[attempt.outcome]
-        if attempt.detail and attempt.source is not Source.BUILTIN and attempt.outcome is not Outcome.SKIPPED:
-            text += f" — {attempt.detail}"
+        detail = attempt.detail.text()
+        if detail and attempt.source is not Source.BUILTIN and attempt.outcome is not Outcome.SKIPPED:
+            text += f" — {detail}"
         return text
 
     def _finished(self, outcome: object) -> None:
