@@ -365,16 +365,8 @@ postcode and town</translation>
         <translation>&amp;TLS:</translation>
     </message>
     <message>
-        <source>Plik &amp;urzędu certyfikacji:</source>
-        <translation>&amp;Certificate authority file:</translation>
-    </message>
-    <message>
         <source>Potrzebny, gdy certyfikat serwera wystawił własny urząd biura (plik PEM od administratora).</source>
         <translation>Needed when the server&apos;s certificate was issued by the office&apos;s own authority (a PEM file from the administrator).</translation>
-    </message>
-    <message>
-        <source>&amp;Testuj połączenie</source>
-        <translation>Test co&amp;nnection</translation>
     </message>
     <message>
         <source>Połączenie nie zostało jeszcze sprawdzone.</source>
@@ -385,7 +377,15 @@ postcode and town</translation>
         <translation>Office &amp;key code:</translation>
     </message>
     <message>
-        <source>&amp;Przenieś ustawienia do tej bazy</source>
+        <source>Plik urzędu &amp;certyfikacji:</source>
+        <translation>&amp;Certificate authority file:</translation>
+    </message>
+    <message>
+        <source>T&amp;estuj połączenie</source>
+        <translation>Test co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>P&amp;rzenieś ustawienia do tej bazy</source>
         <translation>&amp;Move the settings to this database</translation>
     </message>
     <message>
@@ -530,6 +530,10 @@ postcode and town</translation>
         <source>Serwer demo działa, dopóki to okno programu jest otwarte. Polecenie „smtpdesk-cli check” łączy się z nim tak jak okno — podaj mu port, plik certyfikatu CA i hasło konta:</source>
         <translation>The demo server runs while this program window is open. The “smtpdesk-cli check” command connects to it as the window does — give it the port, the CA certificate file and the account&apos;s password:</translation>
     </message>
+    <message>
+        <source>Serwer demo, konta i przykładowe polecenie</source>
+        <translation>Demo server, accounts and an example command</translation>
+    </message>
 </context>
 <context>
     <name>DemoInbox</name>
@@ -566,6 +570,10 @@ postcode and town</translation>
         <translation>SMTP account</translation>
     </message>
     <message>
+        <source>Odebrane wiadomości</source>
+        <translation>Received messages</translation>
+    </message>
+    <message>
         <source>Od:</source>
         <translation>From:</translation>
     </message>
@@ -596,6 +604,14 @@ postcode and town</translation>
     <message>
         <source>Pokaż surową treść wiadomości, z nagłówkami i częściami MIME</source>
         <translation>Show the raw message, with its headers and MIME parts</translation>
+    </message>
+    <message>
+        <source>Treść wiadomości</source>
+        <translation>Message text</translation>
+    </message>
+    <message>
+        <source>Źródło wiadomości</source>
+        <translation>Message source</translation>
     </message>
     <message>
         <source>Brak wiadomości. Wyślij wiadomość testową z okna „Ustawienia firmy” — pojawi się tutaj od razu.</source>
@@ -828,6 +844,10 @@ User name: {login}</translation>
         <translation>A check of the saved mail settings against the help page&apos;s rules and common mistakes. Nothing is sent.</translation>
     </message>
     <message>
+        <source>Wyniki sprawdzenia</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
         <source>Sprawdź ponownie</source>
         <translation>Check again</translation>
     </message>
@@ -874,8 +894,12 @@ User name: {login}</translation>
         <translation>Restore the unsaved changes?</translation>
     </message>
     <message>
-        <source>Program został ostatnio zamknięty z zewnątrz (wylogowanie, wyłączenie komputera) przed zapisaniem zmian w zakładkach: {tabs}. Możesz je przywrócić do formularza i zapisać. Hasła nie są przechowywane — wpisz je ponownie.</source>
-        <translation>The program was last ended from outside (logging out, shutting down) before the changes on these tabs were saved: {tabs}. You can restore them to the form and save them. Passwords are not kept — enter them again.</translation>
+        <source>Program został ostatnio zamknięty z zewnątrz (wylogowanie, wyłączenie komputera), zanim zapisano te zmiany:</source>
+        <translation>The program was last ended from outside (logging out, shutting down) before these changes were saved:</translation>
+    </message>
+    <message>
+        <source>Możesz je przywrócić do formularzy i zapisać. Hasła nie są przechowywane — wpisz je ponownie.</source>
+        <translation>You can restore them to the forms and save them. Passwords are not kept — enter them again.</translation>
     </message>
     <message>
         <source>&amp;Przywróć</source>
@@ -888,6 +912,10 @@ User name: {login}</translation>
     <message>
         <source>Później</source>
         <translation>Later</translation>
+    </message>
+    <message>
+        <source>Zakładka „{title}”</source>
+        <translation>Tab “{title}”</translation>
     </message>
     <message>
         <source>Przywrócono niezapisane zmiany — sprawdź je i kliknij „Zapisz”.</source>
@@ -999,6 +1027,33 @@ User name: {login}</translation>
     <message>
         <source>Wróć do edycji</source>
         <translation>Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDrafts</name>
+    <message>
+        <source>Nowy pracownik: {name}</source>
+        <translation>New employee: {name}</translation>
+    </message>
+    <message>
+        <source>Nowy pracownik</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <source>Edycja pracownika: {name}</source>
+        <translation>Editing employee: {name}</translation>
+    </message>
+    <message>
+        <source>(bez nazwiska)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source> — ten pracownik został w międzyczasie usunięty; wpisane dane wrócą jako nowy pracownik</source>
+        <translation> — this employee has been removed in the meantime; the values typed come back as a new employee</translation>
+    </message>
+    <message>
+        <source> — z innej bazy ustawień; wpisane dane wrócą jako nowy pracownik</source>
+        <translation> — from other settings; the values typed come back as a new employee</translation>
     </message>
 </context>
 <context>
@@ -1159,10 +1214,6 @@ User name: {login}</translation>
     <message>
         <source>Ten komputer korzysta z bazy biura, ale nie ma jeszcze klucza biura, więc nie może odczytać ani zapisać haseł do kont pocztowych. Wpisz kod klucza, który administrator otrzymał przy zakładaniu bazy biura.</source>
         <translation>This computer uses the office database but does not have the office key yet, so it can neither read nor save the mail account passwords. Enter the key code the administrator received when the office database was set up.</translation>
-    </message>
-    <message>
-        <source>Kod klucza biura</source>
-        <translation>Office key code</translation>
     </message>
     <message>
         <source>&amp;Kod klucza biura:</source>
@@ -1393,6 +1444,10 @@ User name: {login}</translation>
     <message>
         <source>Czas</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>Zapisane testy</source>
+        <translation>Saved tests</translation>
     </message>
     <message>
         <source>Nie ma jeszcze żadnych zapisanych testów.</source>
@@ -1657,6 +1712,10 @@ User name: {login}</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>Diagnoza</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
         <source>Przerywanie…</source>
         <translation>Stopping…</translation>
     </message>
@@ -1757,13 +1816,20 @@ User name: {login}</translation>
     </message>
 </context>
 <context>
+    <name>OAuthAppsDrafts</name>
+    <message>
+        <source>Narzędzia › Logowanie Microsoft i Google</source>
+        <translation>Tools › Microsoft and Google sign-in</translation>
+    </message>
+</context>
+<context>
     <name>OfficeKeyBanner</name>
     <message>
         <source>Ten komputer nie ma klucza biura: hasła do kont pocztowych z bazy biura są niedostępne, a wpisanych nie da się zapisać dla innych komputerów.</source>
         <translation>This computer does not have the office key: the mail account passwords in the office database are unavailable, and those typed in cannot be saved for other computers.</translation>
     </message>
     <message>
-        <source>&amp;Wpisz kod klucza…</source>
+        <source>Wpisz &amp;kod klucza…</source>
         <translation>Enter the &amp;key code…</translation>
     </message>
 </context>
