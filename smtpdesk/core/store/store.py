@@ -15,7 +15,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -73,6 +73,8 @@ from smtpdesk.core.store.tables import (
     NOTIFY_CHANNEL,
     SECTION_TABLES,
     SETTINGS_ROW_ID,
+    app_password_history,
+    app_passwords,
     changes,
     employees,
     history,
@@ -84,6 +86,9 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 # Older runs of one account beyond this many are dropped when a new one is added.
 HISTORY_KEEP_PER_ACCOUNT = 1000
+# Change-log kinds that record events rather than settings values: sign-ins and application passwords
+# (their values are plain words, never a password or a hash).
+EVENT_KINDS = ("signin", "app_password")
 
 
 def utc_now() -> datetime:
@@ -99,6 +104,9 @@ class Snapshot:
     history: list[dict[str, Any]]
     changes: list[dict[str, Any]]
     highest_employee_id: int
+    # Application passwords (hashes only) and their history: the office's people sign in as before.
+    passwords: list[dict[str, Any]] = field(default_factory=list)
+    password_history: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Store:
@@ -444,6 +452,11 @@ class Store:
             row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
             conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
             conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
+            # Their application password goes with them: a later employee never inherits it.
+            conn.execute(sa.delete(app_passwords).where(app_passwords.c.employee_id == employee_id))
+            conn.execute(
+                sa.delete(app_password_history).where(app_password_history.c.employee_id == employee_id)
+            )
             if row is not None:
                 old = _name(employee_flat(_employee_from_row(row)))
                 self._log(conn, "employee", str(employee_id), "removed", old, None, utc_now())
@@ -460,7 +473,7 @@ class Store:
 
     def add_history(self, e: HistoryEntry) -> int:
         """Stores a run (its ``id`` is ignored) and returns the id it got."""
-        values = _history_values(e, self.actor.label())
+        values = _history_values(e, self.actor.label(), self.actor.person_id)
         with self._writing() as conn:
             new_id = int(
                 conn.execute(sa.insert(history).values(**values).returning(history.c.id)).scalar_one()
@@ -489,6 +502,19 @@ class Store:
         )
         if account_key is not None:
             query = query.where(history.c.account_key == account_key)
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+        return [_history_from(row) for row in rows]
+
+    def person_history(self, person_id: int, account_key: str, limit: int = 500) -> list[HistoryEntry]:
+        """One person's runs, newest first: those of their own account (whoever ran them) and
+        those they ran themselves (e.g. through the company account)."""
+        query = (
+            sa.select(history)
+            .where(sa.or_(history.c.account_key == account_key, history.c.person_id == person_id))
+            .order_by(history.c.at.desc(), history.c.id.desc())
+            .limit(max(0, int(limit)))
+        )
         with self._reading() as conn:
             rows = conn.execute(query).all()
         return [_history_from(row) for row in rows]
@@ -559,15 +585,27 @@ class Store:
         return PostgresWatcher(conninfo)
 
     def _log(
-        self, conn: sa.Connection, kind: str, subject: str, key: str, old: Any, new: Any, at: datetime
+        self,
+        conn: sa.Connection,
+        kind: str,
+        subject: str,
+        key: str,
+        old: Any,
+        new: Any,
+        at: datetime,
+        *,
+        actor: Actor | None = None,
     ) -> None:
-        summarise = (
-            (lambda value: value) if key in ("created", "removed", "password") else field_for(key).summary
-        )
+        """One record of the change log; ``actor`` names someone other than ``self.actor`` (e.g. a
+        person failing to sign in)."""
+        raw = kind in EVENT_KINDS or key in ("created", "removed", "password")
+        summarise = (lambda value: value) if raw else field_for(key).summary
+        who = actor or self.actor
         conn.execute(
             sa.insert(changes).values(
                 at=at,
-                actor=self.actor.label(),
+                actor=who.label(),
+                person_id=who.person_id,
                 origin=self.origin,
                 kind=kind,
                 subject=subject,
@@ -673,13 +711,20 @@ class Store:
             ]
             runs = [dict(row) for row in conn.execute(sa.select(history).order_by(history.c.id)).mappings()]
             log = [dict(row) for row in conn.execute(sa.select(changes).order_by(changes.c.id)).mappings()]
+            passwords = [dict(row) for row in conn.execute(sa.select(app_passwords)).mappings()]
+            used = [
+                dict(row)
+                for row in conn.execute(
+                    sa.select(app_password_history).order_by(app_password_history.c.id)
+                ).mappings()
+            ]
             highest = max([int(p["id"]) for p in people] or [0])
             if conn.dialect.name == "sqlite":
                 seq = conn.exec_driver_sql(
                     "SELECT seq FROM sqlite_sequence WHERE name = 'employees'"
                 ).scalar()
                 highest = max(highest, int(seq or 0))
-        return Snapshot(sections, people, runs, log, highest)
+        return Snapshot(sections, people, runs, log, highest, passwords, used)
 
     def restore(
         self,
@@ -691,7 +736,7 @@ class Store:
         """Fills this empty database with ``snapshot`` (and the given encrypted passwords and
         metadata) in one transaction: all of it, or nothing."""
         with self._writing() as conn:
-            for table in (employees, history, changes, office_secrets):
+            for table in (employees, history, changes, office_secrets, app_passwords):
                 if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                     raise StoreError(MSG_OFFICE_NOT_EMPTY, path=self.location.display())
             for name, row in snapshot.sections.items():
@@ -703,6 +748,8 @@ class Store:
                 (snapshot.employees, employees),
                 (snapshot.history, history),
                 (snapshot.changes, changes),
+                (snapshot.passwords, app_passwords),
+                (snapshot.password_history, app_password_history),
             ):
                 if rows:
                     conn.execute(sa.insert(table), rows)
@@ -759,7 +806,7 @@ def _advance_sequences(conn: sa.Connection, highest: int) -> None:
         conn.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = 'employees'")
         conn.exec_driver_sql("INSERT INTO sqlite_sequence (name, seq) VALUES ('employees', ?)", (highest,))
         return
-    for table in ("employees", "history", "changes"):
+    for table in ("employees", "history", "changes", "app_password_history"):
         conn.execute(
             sa.text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -804,7 +851,7 @@ def _name(flat: Flat) -> str:
     return f"{flat['first_name']} {flat['last_name']}".strip() or str(flat.get("email", ""))
 
 
-def _history_values(e: HistoryEntry, actor: str) -> dict[str, Any]:
+def _history_values(e: HistoryEntry, actor: str, person_id: int | None) -> dict[str, Any]:
     return {
         "at": e.at,
         "account_key": e.account_key,
@@ -824,6 +871,7 @@ def _history_values(e: HistoryEntry, actor: str) -> dict[str, Any]:
         "transcript_json": json.dumps(e.transcript, ensure_ascii=False),
         "elapsed_ms": float(e.elapsed_ms),
         "actor": actor,
+        "person_id": person_id,
     }
 
 
