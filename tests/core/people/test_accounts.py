@@ -33,9 +33,7 @@ def events(store: Store) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_the_first_administrator_is_an_employee_with_a_hashed_password(
-    any_store: Store, clock: FakeClock
-) -> None:
+def test_the_first_administrator_is_an_employee_with_a_hashed_password(any_store, clock):
     people = People(any_store, clock)
     assert not people.has_any_password()
 
@@ -53,16 +51,14 @@ def test_the_first_administrator_is_an_employee_with_a_hashed_password(
         people.create_administrator("Ktoś", "Inny", "inny@biuro.test", ADMIN_PASSWORD)
 
 
-def test_an_existing_employee_becomes_the_administrator(store: Store, clock: FakeClock) -> None:
+def test_an_existing_employee_becomes_the_administrator(store, clock):
     existing = store.save_employee(Employee(first_name="Kasia", last_name="N", email=ADMIN_EMAIL))
     admin = People(store, clock).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
     assert admin.id == existing.id and admin.role is Role.ADMIN and admin.full_name == "Katarzyna Nowicka"
     assert len(store.list_employees()) == 1
 
 
-def test_sign_in_succeeds_with_the_right_password_in_any_letter_case_of_the_address(
-    any_store: Store, clock: FakeClock
-) -> None:
+def test_sign_in_succeeds_with_the_right_password_in_any_letter_case_of_the_address(any_store, clock):
     staff = add_staff(any_store, clock)
     answer = staff.people.sign_in(" ANNA@biuro.test ", AGENT_PASSWORD)
     assert answer.ok and answer.person == staff.agent and answer.change_required is None
@@ -70,9 +66,7 @@ def test_sign_in_succeeds_with_the_right_password_in_any_letter_case_of_the_addr
     assert staff.people.status(staff.agent.id).last_sign_in_at == clock.now
 
 
-def test_a_wrong_password_or_an_unknown_address_gets_the_same_answer(
-    any_store: Store, clock: FakeClock
-) -> None:
+def test_a_wrong_password_or_an_unknown_address_gets_the_same_answer(any_store, clock):
     staff = add_staff(any_store, clock)
     wrong = staff.people.sign_in(AGENT_EMAIL, "Zle-Haslo-123")
     unknown = staff.people.sign_in("nikt@biuro.test", AGENT_PASSWORD)
@@ -83,15 +77,13 @@ def test_a_wrong_password_or_an_unknown_address_gets_the_same_answer(
     assert log[-1].actor.startswith("nikt@biuro.test")
 
 
-def test_a_password_typed_into_the_address_field_is_never_recorded(store: Store, clock: FakeClock) -> None:
+def test_a_password_typed_into_the_address_field_is_never_recorded(store, clock):
     staff = add_staff(store, clock)
     staff.people.sign_in(AGENT_PASSWORD, AGENT_PASSWORD)
     assert AGENT_PASSWORD not in repr(store.changes_after(0))
 
 
-def test_five_failures_in_a_row_lock_the_account_for_five_minutes_across_a_restart(
-    open_store: OpenStore, clock: FakeClock
-) -> None:
+def test_five_failures_in_a_row_lock_the_account_for_five_minutes_across_a_restart(open_store, clock):
     first = open_store()
     staff = add_staff(first, clock)
     answers = [staff.people.sign_in(AGENT_EMAIL, f"Zle-Haslo-{n}") for n in range(MAX_FAILURES)]
@@ -110,7 +102,7 @@ def test_five_failures_in_a_row_lock_the_account_for_five_minutes_across_a_resta
     assert ("signin", str(staff.agent.id), "locked") in events(again.store)
 
 
-def test_a_success_starts_the_count_of_failures_anew(store: Store, clock: FakeClock) -> None:
+def test_a_success_starts_the_count_of_failures_anew(store, clock):
     staff = add_staff(store, clock)
     for _ in range(MAX_FAILURES - 1):
         staff.people.sign_in(AGENT_EMAIL, "Zle-Haslo-1")
@@ -119,18 +111,14 @@ def test_a_success_starts_the_count_of_failures_anew(store: Store, clock: FakeCl
         assert staff.people.sign_in(AGENT_EMAIL, "Zle-Haslo-1").failure == "wrong"
 
 
-def test_an_employee_without_a_password_is_told_to_ask_the_administrator(
-    store: Store, clock: FakeClock
-) -> None:
+def test_an_employee_without_a_password_is_told_to_ask_the_administrator(store, clock):
     staff = add_staff(store, clock)
     store.save_employee(Employee(first_name="Ewa", last_name="K", email="ewa@biuro.test"))
     answer = staff.people.sign_in("ewa@biuro.test", "cokolwiek")
     assert answer.failure == "no_password" and "hasło tymczasowe" in answer.message.pl
 
 
-def test_a_reset_gives_a_temporary_password_that_must_be_changed_and_ends_a_lockout(
-    any_store: Store, clock: FakeClock
-) -> None:
+def test_a_reset_gives_a_temporary_password_that_must_be_changed_and_ends_a_lockout(any_store, clock):
     staff = add_staff(any_store, clock)
     for _ in range(MAX_FAILURES):
         staff.people.sign_in(AGENT_EMAIL, "Zle-Haslo-1")
@@ -148,7 +136,7 @@ def test_a_reset_gives_a_temporary_password_that_must_be_changed_and_ends_a_lock
     assert staff.people.sign_in(AGENT_EMAIL, "Nowe-Haslo-Anny-9").change_required is None
 
 
-def test_a_password_older_than_the_giodo_days_must_be_changed(store: Store, clock: FakeClock) -> None:
+def test_a_password_older_than_the_giodo_days_must_be_changed(store, clock):
     staff = add_staff(store, clock)
     settings = OfficeSettings(giodo=Giodo(password_change_days=30))
     clock.advance(days=29, hours=23)
@@ -164,7 +152,7 @@ def test_a_password_older_than_the_giodo_days_must_be_changed(store: Store, cloc
     assert staff.people.sign_in(AGENT_EMAIL, AGENT_PASSWORD, settings=off).change_required is None
 
 
-def test_a_change_needs_the_right_current_password(store: Store, clock: FakeClock) -> None:
+def test_a_change_needs_the_right_current_password(store, clock):
     staff = add_staff(store, clock)
     with pytest.raises(PasswordRejected) as rejected:
         staff.people.change_password(staff.agent, "Nowe-Haslo-Anny-9", current="Zle-Haslo-1")
@@ -173,7 +161,7 @@ def test_a_change_needs_the_right_current_password(store: Store, clock: FakeCloc
     assert staff.people.sign_in(AGENT_EMAIL, "Nowe-Haslo-Anny-9").ok
 
 
-def test_with_giodo_a_new_password_differs_from_the_last_five(store: Store, clock: FakeClock) -> None:
+def test_with_giodo_a_new_password_differs_from_the_last_five(store, clock):
     staff = add_staff(store, clock)
     used = [AGENT_PASSWORD] + [f"Kolejne-Haslo-{n}" for n in range(4)]
     for password in used[1:]:
@@ -187,7 +175,7 @@ def test_with_giodo_a_new_password_differs_from_the_last_five(store: Store, cloc
     staff.people.change_password(staff.agent, AGENT_PASSWORD, giodo=True)  # the sixth back is allowed
 
 
-def test_without_giodo_only_the_current_password_cannot_be_kept(store: Store, clock: FakeClock) -> None:
+def test_without_giodo_only_the_current_password_cannot_be_kept(store, clock):
     staff = add_staff(store, clock)
     with pytest.raises(PasswordRejected) as rejected:
         staff.people.change_password(staff.agent, AGENT_PASSWORD)
@@ -195,7 +183,7 @@ def test_without_giodo_only_the_current_password_cannot_be_kept(store: Store, cl
     assert staff.people.password_problems(staff.agent, "password1", giodo=False)[0].code == "not_common"
 
 
-def test_the_last_administrator_who_can_sign_in_stays(store: Store, clock: FakeClock) -> None:
+def test_the_last_administrator_who_can_sign_in_stays(store, clock):
     staff = add_staff(store, clock)
     with pytest.raises(PeopleError) as error:
         staff.people.guard_administrators(staff.admin.id, new_role=Role.AGENT, by=staff.admin)
@@ -216,7 +204,7 @@ def test_the_last_administrator_who_can_sign_in_stays(store: Store, clock: FakeC
     staff.people.guard_administrators(staff.admin.id, new_role=Role.AGENT, by=staff.admin)
 
 
-def test_removing_an_employee_removes_their_password(any_store: Store, clock: FakeClock) -> None:
+def test_removing_an_employee_removes_their_password(any_store, clock):
     staff = add_staff(any_store, clock)
     any_store.delete_employee(staff.agent.id)
     assert staff.people.status(staff.agent.id) is None
@@ -227,9 +215,7 @@ def test_removing_an_employee_removes_their_password(any_store: Store, clock: Fa
         assert left.scalar() == 0
 
 
-def test_a_hash_made_with_weaker_parameters_is_replaced_at_the_next_sign_in(
-    store: Store, clock: FakeClock
-) -> None:
+def test_a_hash_made_with_weaker_parameters_is_replaced_at_the_next_sign_in(store, clock):
     from argon2 import PasswordHasher
 
     staff = add_staff(store, clock)
@@ -242,7 +228,7 @@ def test_a_hash_made_with_weaker_parameters_is_replaced_at_the_next_sign_in(
     assert not hashing.needs_rehash(staff.people._hash(staff.agent.id))
 
 
-def test_a_damaged_hash_signs_nobody_in(store: Store, clock: FakeClock) -> None:
+def test_a_damaged_hash_signs_nobody_in(store, clock):
     staff = add_staff(store, clock)
     with store._writing() as conn:
         conn.exec_driver_sql("UPDATE app_passwords SET password_hash = 'zepsute'")
