@@ -21,10 +21,8 @@ from tests.fixtures.people import (
     ADMIN_PASSWORD,
     AGENT_EMAIL,
     AGENT_PASSWORD,
-    FakeClock,
     add_staff,
 )
-from tests.fixtures.stores import OpenStore
 
 
 def events(store: Store) -> list[tuple[str, str, str]]:
