@@ -21,6 +21,8 @@ from shiboken6 import isValid
 
 from smtpdesk import APP_NAME, __version__, paths
 from smtpdesk.core.i18n import LANGUAGES, Lang
+from smtpdesk.core.model import Employee, Role
+from smtpdesk.core.people.clock import Clock, system_clock
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import DamagedError, DamageReport, Location, LocationError, Store, StoreError
 from smtpdesk.core.store.backups import Backup
@@ -36,6 +38,10 @@ from smtpdesk.ui.office.database_dialog import Switch
 from smtpdesk.ui.office.install import install_office_tools
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
 from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
+from smtpdesk.ui.people.admin_tools import install_people_admin
+from smtpdesk.ui.people.gate import PeopleGate
+from smtpdesk.ui.people.my_mail_window import MyMailWindow
+from smtpdesk.ui.people.sign_in_dialog import DemoSignIn
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
@@ -75,13 +81,15 @@ class GuiSession:
 
     app: QApplication
     args: argparse.Namespace
-    window: SettingsWindow | None = None
+    # The signed-in person's window: "Ustawienia firmy" for an administrator, "Moja poczta" for an agent.
+    window: SettingsWindow | MyMailWindow | None = None
     store: Store | None = None
     secrets: SecretStore | None = None
     demo: DemoSession | None = None
-    first_run: QDialog | None = None
     error_box: QMessageBox | None = None
     problem: QDialog | None = None  # the settings could not be opened: the ways back
+    gate: PeopleGate | None = None  # who is signed in (or signing in) on ``store``
+    clock: Clock = system_clock  # lockouts, password age and idle locking read it
     translators: list[QTranslator] = field(default_factory=list)
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
@@ -89,40 +97,105 @@ class GuiSession:
     _stores: list[Store] = field(default_factory=list)
     _damage: tuple[DamageReport, Backup | None] | None = None
     _unreachable: Location | None = None
+    _admitting: tuple[Store, SecretStore, DemoSession | None] | None = None
     _closed: bool = False
 
     # -- windows --------------------------------------------------------------------------------
 
     def open_window(
-        self, store: Store, secrets: SecretStore, demo: DemoSession | None = None
-    ) -> SettingsWindow:
-        """Shows a settings window on ``store``; the window of a demo stops the demo when it goes."""
-        window = SettingsWindow(store, secrets)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        install_mail_tests(window)
-        install_doctor(window)
-        if demo is None:
-            install_office_tools(window, self.switch)
+        self, store: Store, secrets: SecretStore, demo: DemoSession | None = None, *, person: Employee
+    ) -> SettingsWindow | MyMailWindow:
+        """Shows ``person``'s window on ``store``: Company Settings for an administrator, "Moja
+        poczta" for an agent. The window of a demo stops the demo when it goes (not on sign-out)."""
+        gate = self.gate
+        assert gate is not None
+        window: SettingsWindow | MyMailWindow
+        if person.role is Role.ADMIN:
+            window = SettingsWindow(store, secrets)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            install_mail_tests(window)
+            install_doctor(window)
+            if demo is None:
+                install_office_tools(window, self.switch)
+            install_people_admin(window, gate)
+        else:
+            window = MyMailWindow(store, secrets, person, gate)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if demo is not None:
             from smtpdesk.ui.demo_mode import attach_demo
 
             attach_demo(window, demo)
-            window.destroyed.connect(self.stop_demo)
+            window.destroyed.connect(self._window_destroyed)
         previous = self.window
         self.window, self.store, self.secrets, self.demo = window, store, secrets, demo
+        gate.window = window
         if store not in self._stores:
             self._stores.append(store)
         window.show()
-        if previous is not None and isValid(previous):
+        if previous is not None and isValid(previous) and previous is not window:
             previous.discard_and_close()
         return window
+
+    # -- who is at the desk ---------------------------------------------------------------------
+
+    def admit_people(
+        self,
+        store: Store,
+        secrets: SecretStore,
+        demo: DemoSession | None = None,
+        *,
+        first_start: bool = False,
+        person: Employee | None = None,
+    ) -> PeopleGate:
+        """The way in to ``store``: welcome, first administrator or sign-in (``person``: already
+        signed in, e.g. after moving the settings to an office database)."""
+        if store not in self._stores:
+            self._stores.append(store)
+        previous = self.gate
+        where = "" if not store.is_office else store.location.display()
+        gate = PeopleGate(store, clock=self.clock, demo=demo_sign_ins(demo), where=where)
+        gate.admitted.connect(self._admitted)
+        gate.signed_out.connect(self._signed_out)
+        gate.demo_requested.connect(self.start_demo)
+        gate.gave_up.connect(self._quit_if_nothing_open)
+        self.gate = gate
+        self._admitting = (store, secrets, demo)
+        if previous is not None:
+            previous.close()
+        old = self.window
+        if person is not None:
+            gate.admit(person)
+            return gate
+        gate.start(first_start=first_start)
+        # The window of other settings (or of a person who left) goes once the way in is on screen.
+        if old is not None and isValid(old) and old is self.window:
+            self.window = None
+            old.discard_and_close()
+        return gate
+
+    def _admitted(self, person: Employee) -> None:
+        assert self._admitting is not None
+        store, secrets, demo = self._admitting
+        self.open_window(store, secrets, demo, person=person)
+
+    def _signed_out(self) -> None:
+        window, self.window = self.window, None
+        if window is not None and isValid(window):
+            window.discard_and_close()
+
+    def _window_destroyed(self) -> None:
+        # Closed by its user: the demo ends. Signing out (the sign-in is on screen) keeps it.
+        if self.gate is None or self.gate.dialog is None:
+            self.stop_demo()
 
     # -- where the settings are ----------------------------------------------------------------
 
     def data_dir(self) -> Path:
         return paths.data_dir(self.args.data_dir)
 
-    def open_settings(self, location: Location, *, offer_demo: bool = False) -> SettingsWindow | None:
+    def open_settings(
+        self, location: Location, *, offer_demo: bool = False
+    ) -> SettingsWindow | MyMailWindow | None:
         """Opens the window on ``location``; a damaged file or an unreachable office database
         shows the ways back instead."""
         keychain = SecretStore()
@@ -141,10 +214,8 @@ class GuiSession:
             self.start_demo()
             return self.window
         configured = opened.store.is_configured()
-        window = self.open_window(opened.store, opened.secrets)
-        if not configured and not location.is_office:
-            self.offer_first_run()
-        return window
+        self.admit_people(opened.store, opened.secrets, first_start=not configured and not location.is_office)
+        return self.window
 
     def switch(self, switch: Switch) -> None:
         """Opens other settings (from "Baza danych biura…"); the current window goes."""
@@ -152,9 +223,12 @@ class GuiSession:
             leave_office()
             self.open_settings(Location.sqlite(paths.database_path(self.data_dir())))
             return
-        window = self.open_window(switch.opened.store, switch.opened.secrets)
-        if switch.new_key is not None:
-            dialog = ShowOfficeKeyDialog(switch.new_key, window)
+        # Moving the settings keeps the person signed in (they moved with them); joining another
+        # office's database asks who signs in there.
+        person = self.gate.person if self.gate is not None and switch.new_key is not None else None
+        self.admit_people(switch.opened.store, switch.opened.secrets, person=person)
+        if switch.new_key is not None and self.window is not None:
+            dialog = ShowOfficeKeyDialog(switch.new_key, self.window)
             self.key_dialog = dialog
             dialog.open()
 
@@ -203,7 +277,7 @@ class GuiSession:
         if self.window is None or not isValid(self.window):
             self.app.quit()
 
-    def start_demo(self) -> SettingsWindow | None:
+    def start_demo(self) -> SettingsWindow | MyMailWindow | None:
         """Switches to demo mode: a throw-away agency with its own local mail server."""
         from smtpdesk.demo.session import DemoSession
 
@@ -217,24 +291,8 @@ class GuiSession:
                 ),
             )
             return None
-        return self.open_window(demo.store, demo.secrets, demo)
-
-    def offer_first_run(self) -> None:
-        """On a computer with nothing saved yet: asks whether to set up the office or try the demo."""
-        try:
-            from smtpdesk.ui.first_run import FirstRunDialog
-        except ImportError:
-            return
-        window = self.window
-        if window is None:
-            return
-        dialog = FirstRunDialog(window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setup_chosen.connect(lambda: window.show_page(window.company_page))
-        dialog.demo_chosen.connect(self.start_demo)
-        dialog.destroyed.connect(self._first_run_closed)
-        self.first_run = dialog
-        dialog.open()
+        self.admit_people(demo.store, demo.secrets, demo)
+        return self.window
 
     def show_error(self, title: str, text: str) -> QMessageBox:
         box = show_message(self.window, QMessageBox.Icon.Critical, title, text)
@@ -257,6 +315,9 @@ class GuiSession:
             return
         self._closed = True
         window, self.window = self.window, None
+        gate, self.gate = self.gate, None
+        if gate is not None:
+            gate.close()
         if window is not None and isValid(window):
             window.discard_and_close()
         self.stop_demo()
@@ -269,9 +330,6 @@ class GuiSession:
         QLocale.setDefault(self.previous_locale)
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.app.aboutToQuit.disconnect(self.close)
-
-    def _first_run_closed(self) -> None:
-        self.first_run = None
 
     def _error_closed(self) -> None:
         self.error_box = None
@@ -288,8 +346,9 @@ def _application(qt_args: list[str]) -> QApplication:
     return app
 
 
-def start_gui(argv: Sequence[str]) -> GuiSession:
-    """Everything ``run_gui`` does before the event loop; the caller owns the returned session."""
+def start_gui(argv: Sequence[str], *, clock: Clock = system_clock) -> GuiSession:
+    """Everything ``run_gui`` does before the event loop; the caller owns the returned session
+    (``clock``: the time sign-in rules read, moved by the tests)."""
     parser = build_parser()
     args, unknown = parser.parse_known_args(list(argv))
     new_app = QApplication.instance() is None
@@ -298,7 +357,7 @@ def start_gui(argv: Sequence[str]) -> GuiSession:
     if leftover:
         parser.error(f"nieznane opcje: {' '.join(leftover)}")
 
-    session = GuiSession(app=app, args=args)
+    session = GuiSession(app=app, args=args, clock=clock)
     session.translators = install_translators(app, cast(Lang, args.lang))
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
     session.crash_reporter.install()
@@ -332,6 +391,25 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
             return 1 if failed else code
         finally:
             session.close()
+
+
+def demo_sign_ins(demo: DemoSession | None) -> list[DemoSignIn]:
+    """The demo office's sign-ins, as the sign-in dialog of demo mode lists them."""
+    if demo is None:
+        return []
+    from smtpdesk.demo.accounts import PEOPLE
+
+    return [
+        DemoSignIn(
+            name=f"{p.first_name} {p.last_name}",
+            role=QApplication.translate("GuiSession", "administrator")
+            if p.role is Role.ADMIN
+            else QApplication.translate("GuiSession", "agent"),
+            email=p.email,
+            password=p.sign_in_password,
+        )
+        for p in PEOPLE
+    ]
 
 
 def _live(widget: QWidget | None) -> QWidget | None:

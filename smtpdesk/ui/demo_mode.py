@@ -15,6 +15,7 @@ from smtpdesk.ui.first_run import FirstRunDialog
 
 if TYPE_CHECKING:
     from smtpdesk.demo.session import DemoSession
+    from smtpdesk.ui.people.my_mail_window import MyMailWindow
     from smtpdesk.ui.settings_window import SettingsWindow
 
 __all__ = ["DemoBanner", "FirstRunDialog", "attach_demo"]
@@ -72,7 +73,7 @@ class DemoBanner(QFrame):
 class _DemoInboxOpener(QObject):
     """Creates the inbox on first use and brings it to the front afterwards."""
 
-    def __init__(self, window: SettingsWindow, session: DemoSession) -> None:
+    def __init__(self, window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
         super().__init__(window)
         self._window = window
         self._session = session
@@ -86,7 +87,7 @@ class _DemoInboxOpener(QObject):
         self._inbox.activateWindow()
 
 
-def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
+def attach_demo(window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
     """Add the demo banner and the "Skrzynka demo" action (menu "Narzędzia") to ``window``."""
     opener = _DemoInboxOpener(window, session)
     banner = DemoBanner()

@@ -321,6 +321,7 @@ class SettingsWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Plik"))
+        self.file_menu = file_menu
         self.save_action = QAction(self.tr("&Zapisz"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)

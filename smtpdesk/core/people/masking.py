@@ -23,7 +23,8 @@ HIDDEN = "***"
 # A national number is 9 digits in Poland; what is in front of them is the country code.
 _NATIONAL_DIGITS = 9
 
-_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Not after "cid:": an inline image's Content-ID looks like an address but names a part of the mail.
+_EMAIL = re.compile(r"(?<!cid:)(?<![\w.%+'-])[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # 600 123 456 / 600-123-456 / 600123456 / +48 600 123 456 / (+48) 12 345 67 89 / 12 345 67 89.
 # Digits glued to letters or other digits are left alone (ids, times, SMTP codes).
 _PHONE = re.compile(

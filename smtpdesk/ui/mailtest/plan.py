@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from smtpdesk.core.check_all import account_label, route_label
 from smtpdesk.core.i18n import language
-from smtpdesk.core.model import ContactMode, SmtpAccount
+from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
+from smtpdesk.core.routing import Route, route_message
 from smtpdesk.core.smtp.engine import MailTestRequest, Timeouts
 
 # Account key used in the history for a form that has not been saved yet.
@@ -58,3 +60,35 @@ class MailTestPlan:
     def secrets(self) -> tuple[str, ...]:
         """What a report made from this plan's runs must never contain."""
         return (self.password,) if self.password else ()
+
+
+def route_plan(
+    route: Route,
+    employee: Employee,
+    settings: OfficeSettings,
+    password: str | None,
+    *,
+    login_only: bool = False,
+    timeouts: Timeouts | None = None,
+    through: str = "{name} ({account})",
+) -> MailTestPlan:
+    """The test of ``employee``'s mail exactly as it leaves: the account routing chose, its From,
+    Reply-To and footer. ``through`` names a shared account in the heading ("{name}", "{account}")."""
+    assert route.account is not None and route.account_key is not None
+    own = route.source == "employee"
+    return MailTestPlan(
+        account=route.account,
+        password=password,
+        sender=route.sender,
+        account_key=route.account_key,
+        account_label=account_label(route, employee),
+        login_only=login_only,
+        message_for=lambda to: route_message(route, to, language()),
+        warnings=tuple(w.text() for w in route.warnings),
+        timeouts=timeouts,
+        account_source=route.source,
+        contact_mode=settings.contact_mode,
+        subject=employee.full_name
+        if own
+        else through.format(name=employee.full_name, account=route_label(route.source)),
+    )
