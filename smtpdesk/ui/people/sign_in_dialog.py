@@ -147,7 +147,8 @@ class SignInDialog(QDialog):
         rows = "".join(
             f'<tr><td style="white-space: nowrap;"><a href="{index}">{html.escape(p.name)}</a></td>'
             f"<td>{html.escape(p.role)}</td>"
-            f'<td>{html.escape(p.email)}</td><td style="white-space: nowrap;"><code>{html.escape(p.password)}</code></td></tr>'
+            f"<td>{html.escape(p.email)}</td>"
+            f'<td style="white-space: nowrap;"><code>{html.escape(p.password)}</code></td></tr>'
             for index, p in enumerate(self.demo)
         )
         self.demo_label = QLabel(
