@@ -160,6 +160,7 @@ class GuiSession:
         gate.gave_up.connect(self._quit_if_nothing_open)
         self.gate = gate
         self._admitting = (store, secrets, demo)
+        self.store, self.secrets, self.demo = store, secrets, demo
         if previous is not None:
             previous.close()
         old = self.window
@@ -382,7 +383,8 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
         session = start_gui(sys.argv[1:] if argv is None else argv)
         try:
             # The reason is on screen in session.error_box, or the ways back in session.problem.
-            failed = session.window is None and session.problem is None
+            signing_in = session.gate is not None and session.gate.dialog is not None
+            failed = session.window is None and session.problem is None and not signing_in
             if not exec_loop or quit_request.requested or (failed and session.error_box is None):
                 session.app.processEvents()
                 return 1 if failed else 0

@@ -92,7 +92,9 @@ class PeopleGate(QObject):
         previous, self.dialog = self.dialog, dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        if previous is not None and isValid(previous):
+        if previous is not None and isValid(previous) and previous is not dialog:
+            # Closing a dialog rejects it: the step it was must not answer now.
+            with_signals_blocked(previous)
             previous.close()
 
     def _welcome(self) -> None:
