@@ -71,7 +71,6 @@ def test_the_window_opens_on_the_given_data_dir(qtbot, sessions, tmp_path):
     assert session.store is not None and session.store.path == paths.database_path(directory)
 
 
-
 def test_without_data_dir_the_environment_variable_decides(sessions, data_dir):
     session = start(sessions)
     assert session.store is not None and session.store.path == paths.database_path(data_dir)

@@ -32,7 +32,6 @@ from smtpdesk.core.model import (
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store
 from smtpdesk.ui.application import start_gui
-from tests.fixtures.people import enter_as_admin
 from smtpdesk.ui.mailtest.buttons import buttons_of
 from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
@@ -40,6 +39,7 @@ from smtpdesk.ui.mailtest.history_view import HistoryDialog
 from smtpdesk.ui.mailtest.install import MailTestTools, install_mail_tests, window_mail_tests
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.settings_window import SettingsWindow
+from tests.fixtures.people import enter_as_admin
 from tests.ui.mailtest.conftest import PASSWORD, WAIT_MS, fill
 
 ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów…"]
