@@ -107,8 +107,8 @@ def test_the_application_window_offers_the_doctor(qtbot, data_dir: Path) -> None
 
     session = start_gui(["--data-dir", str(data_dir)])
     try:
-        assert enter_as_admin(qtbot, session) is not None
-        texts = [a.text() for a in session.window.tools_menu.actions()]
+        window = enter_as_admin(qtbot, session)
+        texts = [a.text() for a in window.tools_menu.actions()]
         assert "Doktor konfiguracji…" in texts
     finally:
         session.close()

@@ -105,9 +105,8 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
 ) -> None:
     local_office(data_dir, SmtpAccount(host="smtp.zrodlo.pl", username="biuro@zrodlo.pl"))
     session = start(sessions)
-    enter_as_admin(qtbot, session)  # the first administrator of an office saved before sign-in
-    assert session.window is not None
-    dialog = open_database_dialog(qtbot, session.window)
+    first = enter_as_admin(qtbot, session)  # the first administrator of an office saved before sign-in
+    dialog = open_database_dialog(qtbot, first)
     assert "pliku lokalnego" in labels_of(dialog)
 
     # A wrong password first: the reason, in a sentence with the server's own details.
@@ -128,7 +127,8 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     assert isinstance(key_dialog, ShowOfficeKeyDialog)
     code = key_dialog.code
     office_window = session.window
-    assert office_window is not None and office_window.store.is_office
+    assert isinstance(office_window, SettingsWindow) and office_window.store.is_office
+    assert session.gate is not None and session.gate.person is not None
     assert session.gate.person.email == ADMIN_EMAIL  # moved with the settings: still signed in
     assert office_window.company_page.name_edit.text() == "Biuro Źródło"
     assert not key_dialog.close_button.isEnabled()  # not before the code was written down
@@ -143,20 +143,21 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     keyring.set_keyring(MemoryKeyring())
     save_location(None)
     agent = start(sessions)
-    assert enter_as_admin(qtbot, agent) is not None
-    join = open_database_dialog(qtbot, agent.window)
+    join = open_database_dialog(qtbot, enter_as_admin(qtbot, agent))
     fill(qtbot, join, postgres_cluster, empty_database, postgres_cluster.passwords[OWNER])
     qtbot.mouseClick(join.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(join.join_button.isEnabled, timeout=WAIT_MS)
     type_into(qtbot, join.code_edit, code.lower())
     qtbot.mouseClick(join.join_button, Qt.MouseButton.LeftButton)
     # Joining another database asks who signs in there; the people moved with the settings.
-    qtbot.waitUntil(lambda: agent.gate.store.is_office and agent.gate.dialog is not None, timeout=WAIT_MS)
-    sign_in(qtbot, agent, ADMIN_EMAIL, ADMIN_PASSWORD)
-    assert agent.window.store.is_office
-    assert agent.window is not None
-    assert agent.window.company_page.name_edit.text() == "Biuro Źródło"
-    assert agent.window.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
+    qtbot.waitUntil(
+        lambda: agent.gate is not None and agent.gate.store.is_office and agent.gate.dialog is not None,
+        timeout=WAIT_MS,
+    )
+    joined = sign_in(qtbot, agent, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert isinstance(joined, SettingsWindow) and joined.store.is_office
+    assert joined.company_page.name_edit.text() == "Biuro Źródło"
+    assert joined.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
 
 
 def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
