@@ -32,6 +32,7 @@ from smtpdesk.core.store.office import leave_office, open_location
 from smtpdesk.core.store.office_check import explain_failure
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
+from smtpdesk.ui.exchange import install_exchange
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.database_dialog import Switch
@@ -115,6 +116,7 @@ class GuiSession:
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             install_mail_tests(window)
             install_doctor(window)
+            install_exchange(window)
             if demo is None:
                 install_office_tools(window, self.switch)
             install_people_admin(window, gate)

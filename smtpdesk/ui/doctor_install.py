@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from shiboken6 import isValid
 
 from smtpdesk.ui.doctor_view import DoctorDialog
-from smtpdesk.ui.widgets.unsaved_changes import Choice, ask_unsaved_changes
+from smtpdesk.ui.widgets.unsaved_changes import Choice, ask_unsaved_changes, settle
 
 if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
@@ -44,11 +44,7 @@ class DoctorLauncher(QObject):
         self._show()
 
     def _settled(self, choice: Choice) -> None:
-        if choice is Choice.SAVE and not self.window.save():
-            return  # the bad fields are marked; nothing to check yet
-        if choice is Choice.DISCARD:
-            self.window.reload()
-        if choice is not Choice.CANCEL:
+        if settle(self.window, choice):
             self._show()
 
     def _show(self) -> None:

@@ -1,8 +1,8 @@
 """„Ustawienia firmy”: the application's main window.
 
 "Zapisz" checks every tab before it saves any, so nothing is half-saved; the first bad field gets
-the focus. Other features extend the window through ``add_banner``, ``tools_menu``, ``toolbar``,
-``employees_page`` and the ``SmtpSection`` widgets (see their modules).
+the focus. Other features extend the window through ``add_banner``, ``file_menu``, ``tools_menu``,
+``toolbar``, ``employees_page`` and the ``SmtpSection`` widgets (see their modules).
 """
 
 from __future__ import annotations
@@ -320,8 +320,8 @@ class SettingsWindow(QMainWindow):
         )
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Plik"))
-        self.file_menu = file_menu
+        self.file_menu: QMenu = self.menuBar().addMenu(self.tr("&Plik"))
+        file_menu = self.file_menu
         self.save_action = QAction(self.tr("&Zapisz"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)

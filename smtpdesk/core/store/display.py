@@ -36,6 +36,9 @@ _IMAGE = Msg(pl="obraz, {size}", en="image, {size}")
 _CREATED = Msg(pl="dodano pracownika {name}", en="added employee {name}")
 _REMOVED = Msg(pl="usunięto pracownika {name}", en="removed employee {name}")
 _EMPLOYEE_FIELD = Msg(pl="{field} pracownika nr {id}", en="{field} of employee no. {id}")
+_IMPORTED = Msg(
+    pl="zaimportowano konfigurację z pliku {source}", en="imported the configuration from {source}"
+)
 _PASSWORD = Msg(pl="hasło konta {account}", en="password of the account {account}")
 _SOMEONE = Msg(pl="ktoś", en="someone")
 _CHANGED = Msg(pl="{who} zmienił(a): {what}", en="{who} changed: {what}")
@@ -93,6 +96,8 @@ def record_text(record: ChangeRecord, lang: Lang | None = None) -> str:
         return _REMOVED.text(lang, name=record.old or "")
     if record.kind == "secret":
         return _PASSWORD.text(lang, account=record.subject)
+    if record.kind == "import":
+        return _IMPORTED.text(lang, source=record.subject)
     try:
         label = label_for(record.field).text(lang)
     except (KeyError, StopIteration):

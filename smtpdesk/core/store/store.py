@@ -14,8 +14,8 @@ import contextlib
 import json
 import os
 import uuid
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -45,12 +45,24 @@ from smtpdesk.core.store.engines import (
 )
 from smtpdesk.core.store.errors import (
     MSG_CLOSED,
+    MSG_NO_ADMIN_LEFT,
     MSG_NO_SETTINGS_FILE,
     MSG_NO_SETTINGS_FOLDER,
     MSG_OFFICE_NOT_EMPTY,
     MSG_READ_FAILED,
     MSG_WRITE_FAILED,
     StoreError,
+)
+from smtpdesk.core.store.import_job import (
+    IMPORT_FIELD,
+    IMPORT_KIND,
+    ImportConflictError,
+    ImportJob,
+    ImportOutcome,
+    Meanwhile,
+    RunImport,
+    changed_meanwhile,
+    email_key,
 )
 from smtpdesk.core.store.location import Location
 from smtpdesk.core.store.merge import Conflict, ConflictError, three_way
@@ -449,18 +461,19 @@ class Store:
         """Removes the employee and the history of their own account (the caller removes their
         password)."""
         with self._writing() as conn:
-            row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
-            conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
-            conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
-            # Their application password goes with them: a later employee never inherits it.
-            conn.execute(sa.delete(app_passwords).where(app_passwords.c.employee_id == employee_id))
-            conn.execute(
-                sa.delete(app_password_history).where(app_password_history.c.employee_id == employee_id)
-            )
-            if row is not None:
-                old = _name(employee_flat(_employee_from_row(row)))
-                self._log(conn, "employee", str(employee_id), "removed", old, None, utc_now())
-                self._notify(conn)
+            self._delete_employee_in(conn, employee_id)
+
+    def _delete_employee_in(self, conn: sa.Connection, employee_id: int) -> None:
+        row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
+        conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
+        conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
+        # Their application password goes with them: a later employee never inherits it.
+        conn.execute(sa.delete(app_passwords).where(app_passwords.c.employee_id == employee_id))
+        conn.execute(sa.delete(app_password_history).where(app_password_history.c.employee_id == employee_id))
+        if row is not None:
+            old = _name(employee_flat(_employee_from_row(row)))
+            self._log(conn, "employee", str(employee_id), "removed", old, None, utc_now())
+            self._notify(conn)
 
     def employee_versions(self) -> dict[int, int]:
         with self._reading() as conn:
@@ -478,22 +491,23 @@ class Store:
             new_id = int(
                 conn.execute(sa.insert(history).values(**values).returning(history.c.id)).scalar_one()
             )
-            count = conn.execute(
-                sa.select(sa.func.count()).select_from(history).where(history.c.account_key == e.account_key)
-            ).scalar_one()
-            if count > HISTORY_KEEP_PER_ACCOUNT:
-                keep = (
-                    sa.select(history.c.id)
-                    .where(history.c.account_key == e.account_key)
-                    .order_by(history.c.at.desc(), history.c.id.desc())
-                    .limit(HISTORY_KEEP_PER_ACCOUNT)
-                )
-                conn.execute(
-                    sa.delete(history).where(
-                        history.c.account_key == e.account_key, history.c.id.not_in(keep)
-                    )
-                )
+            self._trim_history_in(conn, e.account_key)
             return new_id
+
+    def _trim_history_in(self, conn: sa.Connection, account_key: str) -> None:
+        count = conn.execute(
+            sa.select(sa.func.count()).select_from(history).where(history.c.account_key == account_key)
+        ).scalar_one()
+        if count > HISTORY_KEEP_PER_ACCOUNT:
+            keep = (
+                sa.select(history.c.id)
+                .where(history.c.account_key == account_key)
+                .order_by(history.c.at.desc(), history.c.id.desc())
+                .limit(HISTORY_KEEP_PER_ACCOUNT)
+            )
+            conn.execute(
+                sa.delete(history).where(history.c.account_key == account_key, history.c.id.not_in(keep))
+            )
 
     def history(self, account_key: str | None = None, limit: int = 500) -> list[HistoryEntry]:
         """Runs, newest first; of one account when ``account_key`` is given."""
@@ -598,7 +612,7 @@ class Store:
     ) -> None:
         """One record of the change log; ``actor`` names someone other than ``self.actor`` (e.g. a
         person failing to sign in)."""
-        raw = kind in EVENT_KINDS or key in ("created", "removed", "password")
+        raw = kind in EVENT_KINDS or key in ("created", "removed", "password", IMPORT_FIELD)
         summarise = (lambda value: value) if raw else field_for(key).summary
         who = actor or self.actor
         conn.execute(
@@ -641,6 +655,93 @@ class Store:
             changed_by=last.actor if last else "",
             changed_at=last.at if last else None,
         )
+
+    # --- importing a configuration file -------------------------------------------------------------
+
+    def apply_import(self, job: ImportJob) -> ImportOutcome:
+        """Writes an import in one transaction: all of it, or nothing.
+
+        Refuses with ``ImportConflictError`` (nothing written) when anything the job was computed
+        from changed meanwhile. Passwords are not touched. The change log gets the usual records
+        of every field, employee added and removed, and one ``import`` record naming the file.
+        """
+        with self._writing() as conn:
+            settings_now = self._settings_flat(conn, lock=True)
+            rows = conn.execute(sa.select(employees).order_by(employees.c.id).with_for_update()).all()
+            people_now = {int(row.id): employee_flat(_employee_from_row(row)) for row in rows}
+            meanwhile = changed_meanwhile(job, settings_now, people_now)
+            if meanwhile:
+                raise ImportConflictError(tuple(self._who_changed(conn, m) for m in meanwhile))
+            self._save_settings_in(conn, job.settings_new, job.settings_base)
+            ids: dict[str, int] = {}
+            for item in job.employees:
+                saved = self._save_employee_in(conn, item.employee_id, item.new, item.base)
+                assert saved.id is not None
+                ids[email_key(item.email)] = saved.id
+            removed = tuple(employee_id for employee_id, _ in job.removals if employee_id in people_now)
+            for employee_id in removed:
+                self._delete_employee_in(conn, employee_id)
+            self._keep_an_administrator_in(conn)
+            added = self._import_history_in(conn, job.history, ids)
+            summary = {
+                "settings": sum(job.settings_base[k] != v for k, v in job.settings_new.items()),
+                "added": sum(item.employee_id is None for item in job.employees),
+                "changed": sum(item.base not in (None, item.new) for item in job.employees),
+                "removed": len(removed),
+                "history": added,
+            }
+            self._log(conn, IMPORT_KIND, job.source[:64], IMPORT_FIELD, None, summary, utc_now())
+            self._notify(conn)
+        return ImportOutcome(employee_ids=ids, removed=removed, history_added=added)
+
+    def _keep_an_administrator_in(self, conn: sa.Connection) -> None:
+        """An office where people sign in must keep an administrator who can (an import that would
+        remove or demote the last one is refused whole)."""
+        if conn.execute(sa.select(app_passwords.c.employee_id).limit(1)).first() is None:
+            return
+        kept = conn.execute(
+            sa.select(employees.c.id)
+            .join(app_passwords, app_passwords.c.employee_id == employees.c.id)
+            .where(employees.c.role == "admin")
+            .limit(1)
+        ).first()
+        if kept is None:
+            raise StoreError(MSG_NO_ADMIN_LEFT)
+
+    def _who_changed(self, conn: sa.Connection, change: Meanwhile) -> Meanwhile:
+        last = self._last_change(conn, change.kind, change.subject, change.key)
+        if last is None:
+            return change
+        return replace(change, changed_by=last.actor, changed_at=last.at)
+
+    def _import_history_in(
+        self, conn: sa.Connection, runs: Sequence[RunImport], ids: Mapping[str, int]
+    ) -> int:
+        """Adds the runs not already here (same account, same moment, same outcome)."""
+        entries = [
+            replace(run.entry, account_key=employee_account(ids[email_key(run.employee)]))
+            if run.employee
+            else run.entry
+            for run in runs
+        ]
+        keys = sorted({e.account_key for e in entries})
+        known = {
+            (row.account_key, row.at, row.code)
+            for row in conn.execute(
+                sa.select(history.c.account_key, history.c.at, history.c.code).where(
+                    history.c.account_key.in_(keys)
+                )
+            )
+        }
+        fresh = [e for e in entries if (e.account_key, e.at, e.code) not in known]
+        if fresh:
+            conn.execute(
+                sa.insert(history),
+                [_history_values(e, self.actor.label(), self.actor.person_id) for e in fresh],
+            )
+            for key in {e.account_key for e in fresh}:
+                self._trim_history_in(conn, key)
+        return len(fresh)
 
     # --- office metadata and encrypted passwords ----------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -48,3 +49,21 @@ def ask_unsaved_changes(parent: QWidget, on_choice: Callable[[Choice], None]) ->
     box = UnsavedChangesBox(parent, on_choice)
     box.open()
     return box
+
+
+class Editable(Protocol):
+    def save(self) -> bool: ...
+
+    def reload(self) -> None: ...
+
+
+def settle(form: Editable, choice: Choice) -> bool:
+    """Acts on the answer before a feature that reads the stored settings: saves or drops the
+    edits. True when the feature may go on (saved, or dropped); False on cancel or a failed save
+    (its bad fields are marked)."""
+    if choice is Choice.SAVE:
+        return form.save()
+    if choice is Choice.DISCARD:
+        form.reload()
+        return True
+    return False
