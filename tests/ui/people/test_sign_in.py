@@ -135,9 +135,10 @@ def test_signing_out_shows_the_sign_in_and_another_person_signs_in(qtbot, sessio
     type_sign_in(qtbot, session.gate.dialog, ADMIN_EMAIL, ADMIN_PASSWORD)
     qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
     admin_window = session.window
-    qtbot.keyClick(
-        admin_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
+    sign_out = next(a for a in admin_window.file_menu.actions() if a.objectName() == "sign_out_action")
+    assert sign_out.shortcut().toString() == "Ctrl+Shift+L"
+    assert sign_out.text() == "&Wyloguj / zmień użytkownika"
+    sign_out.trigger()
     qtbot.waitUntil(lambda: session.window is None, timeout=WAIT_MS)
     dialog = session.gate.dialog
     assert isinstance(dialog, SignInDialog) and dialog.isVisible()
