@@ -73,6 +73,7 @@ def office(data_dir: Path, clock: FakeClock, smtp_server) -> Iterator[Office]:
                 smtp=server.account(host="smtp.piotra.test", port=2525, username="piotr-sekret-login"),
             )
         )
+    assert agent.id is not None and colleague.id is not None
     secrets = SecretStore()
     secrets.set(employee_account(agent.id), AGENT_MAILBOX_PASSWORD)
     secrets.set(employee_account(colleague.id), "Haslo-Piotra-9")
