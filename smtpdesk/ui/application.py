@@ -33,6 +33,7 @@ from smtpdesk.core.store.office_check import explain_failure
 from smtpdesk.ui.crash_dialog import CrashReporter
 from smtpdesk.ui.doctor_install import install_doctor
 from smtpdesk.ui.exchange import install_exchange
+from smtpdesk.ui.long_lived import freeze_start_up_objects
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.database_dialog import Switch
@@ -391,6 +392,7 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
                 session.app.processEvents()
                 return 1 if failed else 0
             quit_request.keep_awake()
+            freeze_start_up_objects()
             code = session.app.exec()
             return 1 if failed else code
         finally:

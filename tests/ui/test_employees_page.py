@@ -201,6 +201,32 @@ def test_clicking_a_header_sorts(qtbot, anna, bartek, window):
     assert [row[3] for row in rows(page)] == ["Administrator", "Agent"]
 
 
+def test_names_sort_in_polish_order_and_equal_names_keep_the_order_they_were_added(qtbot, window):
+    names = ["Łukasz Nowak", "Lucyna Nowak", "Łukasz Nowak", "Zofia Ćwik", "anna Ząb", "Anna ząb"]
+    names += ["Agent 10", "Agent 9"]
+    people = [
+        Employee(id=n, first_name=name.split()[0], last_name=name.split()[1], email=f"{n}@biuro.pl")
+        for n, name in enumerate(names, start=1)
+    ]
+    page = window.employees_page
+    page.model.set_employees(people)
+
+    page.view.sortByColumn(EmployeesModel.NAME, Qt.SortOrder.AscendingOrder)
+    shown = [(row[0], row[1]) for row in rows(page)]
+    assert shown == [
+        ("Agent 9", "8@biuro.pl"),
+        ("Agent 10", "7@biuro.pl"),
+        ("anna Ząb", "5@biuro.pl"),
+        ("Anna ząb", "6@biuro.pl"),
+        ("Lucyna Nowak", "2@biuro.pl"),
+        ("Łukasz Nowak", "1@biuro.pl"),
+        ("Łukasz Nowak", "3@biuro.pl"),
+        ("Zofia Ćwik", "4@biuro.pl"),
+    ]
+    page.view.sortByColumn(EmployeesModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert [row[1] for row in rows(page)] == [f"{n}@biuro.pl" for n in (4, 1, 3, 2, 5, 6, 7, 8)]
+
+
 def test_thousands_of_employees_load_and_filter_without_a_widget_per_row(qtbot, store, secrets):
     employees = [
         Employee(

@@ -381,12 +381,12 @@ class Store:
     def list_employees(self) -> list[Employee]:
         """All employees in the order they were added."""
         with self._reading() as conn:
-            rows = conn.execute(sa.select(employees).order_by(employees.c.id)).all()
+            rows = conn.execute(sa.select(*_EMPLOYEE_COLUMNS).order_by(employees.c.id)).all()
         return [_employee_from_row(row) for row in rows]
 
     def get_employee(self, employee_id: int) -> Employee | None:
         with self._reading() as conn:
-            row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
+            row = conn.execute(sa.select(*_EMPLOYEE_COLUMNS).where(employees.c.id == employee_id)).first()
         return _employee_from_row(row) if row is not None else None
 
     def save_employee(self, e: Employee, *, base: Employee | None = None) -> Employee:
@@ -417,7 +417,7 @@ class Store:
             self._notify(conn)
             return employee_from_flat(mine, int(new_id))
         row = conn.execute(
-            sa.select(employees).where(employees.c.id == employee_id).with_for_update()
+            sa.select(*_EMPLOYEE_COLUMNS).where(employees.c.id == employee_id).with_for_update()
         ).first()
         if row is None:
             if based is not None:
@@ -464,7 +464,7 @@ class Store:
             self._delete_employee_in(conn, employee_id)
 
     def _delete_employee_in(self, conn: sa.Connection, employee_id: int) -> None:
-        row = conn.execute(sa.select(employees).where(employees.c.id == employee_id)).first()
+        row = conn.execute(sa.select(*_EMPLOYEE_COLUMNS).where(employees.c.id == employee_id)).first()
         conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
         conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
         # Their application password goes with them: a later employee never inherits it.
@@ -533,21 +533,29 @@ class Store:
             rows = conn.execute(query).all()
         return [_history_from(row) for row in rows]
 
-    def last_results(self) -> dict[str, HistoryEntry]:
-        """The newest run with an outcome (not cancelled) of every account that has one."""
-        ranked = (
-            sa.select(
-                history,
-                sa.func.row_number()
-                .over(partition_by=history.c.account_key, order_by=(history.c.at.desc(), history.c.id.desc()))
-                .label("position"),
-            )
-            .where(history.c.code != CANCELLED)
-            .subquery()
+    def last_results(self, *, details: bool = True) -> dict[str, HistoryEntry]:
+        """The newest run with an outcome (not cancelled) of every account that has one.
+
+        ``details=False`` leaves the transcripts and timings out (empty in the entries): enough to
+        list outcomes, and far less to read and decode for an office with thousands of accounts.
+        """
+        newer = history.alias("newer")
+        accounts = sa.select(history.c.account_key).distinct().subquery("accounts")
+        # Each account's newest run straight from the (account_key, at, id) index: the cost grows
+        # with the number of accounts, not with the length of their history.
+        newest = (
+            sa.select(newer.c.id)
+            .where(newer.c.account_key == accounts.c.account_key, newer.c.code != CANCELLED)
+            .order_by(newer.c.at.desc(), newer.c.id.desc())
+            .limit(1)
+            .correlate(accounts)
+            .scalar_subquery()
         )
+        columns = [c for c in history.c if details or c.name not in _HISTORY_DETAILS]
+        query = sa.select(*columns).where(history.c.id.in_(sa.select(newest).select_from(accounts)))
         with self._reading() as conn:
-            rows = conn.execute(sa.select(ranked).where(ranked.c.position == 1)).all()
-        return {row.account_key: _history_from(row) for row in rows}
+            rows = conn.execute(query).all()
+        return {row.account_key: _history_from(row, details=details) for row in rows}
 
     def last_result(self, account_key: str) -> HistoryEntry | None:
         """The newest run of ``account_key`` with an outcome (a cancelled one has none)."""
@@ -559,6 +567,12 @@ class Store:
         )
         with self._reading() as conn:
             row = conn.execute(query).first()
+        return None if row is None else _history_from(row)
+
+    def history_entry(self, entry_id: int) -> HistoryEntry | None:
+        """One stored run in full, None when it has been removed meanwhile."""
+        with self._reading() as conn:
+            row = conn.execute(sa.select(history).where(history.c.id == entry_id)).first()
         return None if row is None else _history_from(row)
 
     def clear_history(self, account_key: str | None = None) -> None:
@@ -667,7 +681,9 @@ class Store:
         """
         with self._writing() as conn:
             settings_now = self._settings_flat(conn, lock=True)
-            rows = conn.execute(sa.select(employees).order_by(employees.c.id).with_for_update()).all()
+            rows = conn.execute(
+                sa.select(*_EMPLOYEE_COLUMNS).order_by(employees.c.id).with_for_update()
+            ).all()
             people_now = {int(row.id): employee_flat(_employee_from_row(row)) for row in rows}
             meanwhile = changed_meanwhile(job, settings_now, people_now)
             if meanwhile:
@@ -932,27 +948,40 @@ def _employee_columns(flat: Flat) -> dict[str, Any]:
 
 _BLANK_EMPLOYEE = Employee()
 _BLANK_ACCOUNT = SmtpAccount()
+# What an Employee is read from, in this order: the id, its own fields, its account's fields (the
+# bookkeeping columns are left out). Read by position: opening a list of thousands of employees is
+# mostly this loop.
+_EMPLOYEE_COLUMNS = (
+    employees.c.id,
+    *(employees.c[f.attr] for f in EMPLOYEE_FIELDS),
+    *(employees.c[employee_column(f"{EMPLOYEE_SMTP}.{f.attr}")] for f in ACCOUNT_FIELDS),
+)
+_OWN_READERS = tuple((f.attr, f.reader(getattr(_BLANK_EMPLOYEE, f.attr))) for f in EMPLOYEE_FIELDS)
+_ACCOUNT_READERS = tuple((f.attr, f.reader(getattr(_BLANK_ACCOUNT, f.attr))) for f in ACCOUNT_FIELDS)
+_ACCOUNT_START = 1 + len(EMPLOYEE_FIELDS)
+# The account is absent exactly when its host is NULL.
+_ACCOUNT_HOST = _ACCOUNT_START + [f.attr for f in ACCOUNT_FIELDS].index("host")
 
 
 def _employee_from_row(row: Any) -> Employee:
-    mapping = row._mapping
-    kwargs = {f.attr: f.from_db(mapping[f.attr], getattr(_BLANK_EMPLOYEE, f.attr)) for f in EMPLOYEE_FIELDS}
+    """An Employee from a row of ``_EMPLOYEE_COLUMNS``."""
+    kwargs = {attr: read(raw) for (attr, read), raw in zip(_OWN_READERS, row[1:_ACCOUNT_START], strict=True)}
     smtp: SmtpAccount | None = None
-    if mapping["smtp_host"] is not None:
+    if row[_ACCOUNT_HOST] is not None:
         smtp = SmtpAccount(
             **{
-                f.attr: f.from_db(mapping[f"smtp_{f.attr}"], getattr(_BLANK_ACCOUNT, f.attr))
-                for f in ACCOUNT_FIELDS
+                attr: read(raw)
+                for (attr, read), raw in zip(_ACCOUNT_READERS, row[_ACCOUNT_START:], strict=True)
             }
         )
-    return Employee(id=int(mapping["id"]), smtp=smtp, **kwargs)
+    return Employee(id=int(row[0]), smtp=smtp, **kwargs)
 
 
 def _name(flat: Flat) -> str:
     return f"{flat['first_name']} {flat['last_name']}".strip() or str(flat.get("email", ""))
 
 
-def _history_values(e: HistoryEntry, actor: str, person_id: int | None) -> dict[str, Any]:
+def _history_values(e: HistoryEntry, actor: str, person_id: int | None = None) -> dict[str, Any]:
     return {
         "at": e.at,
         "account_key": e.account_key,
@@ -976,6 +1005,10 @@ def _history_values(e: HistoryEntry, actor: str, person_id: int | None) -> dict[
     }
 
 
+# The long parts of a stored run, read only where the run is shown in full.
+_HISTORY_DETAILS = ("timings_json", "transcript_json")
+
+
 def _json_or(text: Any, default: Any) -> Any:
     try:
         value = json.loads(text)
@@ -984,7 +1017,7 @@ def _json_or(text: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
-def _history_from(row: Any) -> HistoryEntry:
+def _history_from(row: Any, *, details: bool = True) -> HistoryEntry:
     m = row._mapping
     return HistoryEntry(
         id=int(m["id"]),
@@ -1002,7 +1035,7 @@ def _history_from(row: Any) -> HistoryEntry:
         username=m["username"],
         sender=m["sender"],
         recipient=m["recipient"],
-        timings_ms=_json_or(m["timings_json"], {}),
-        transcript=_json_or(m["transcript_json"], []),
+        timings_ms=_json_or(m["timings_json"], {}) if details else {},
+        transcript=_json_or(m["transcript_json"], []) if details else [],
         elapsed_ms=float(m["elapsed_ms"]),
     )

@@ -62,11 +62,30 @@ class UtcDateTime(sa.types.TypeDecorator[datetime]):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+class StrictBoolean(sa.types.TypeDecorator[bool]):
+    """Yes/no that reads only yes/no. SQLite keeps whatever a hand edit put in a column, and
+    guessing "yes" from any text would be dangerous for a switch such as "send the password
+    unencrypted": anything but 0/1 reads as unknown (NULL), which loads as the field's default."""
+
+    impl = sa.Boolean
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        def process(value: Any) -> bool | None:
+            if value is None or isinstance(value, bool):
+                return value
+            if isinstance(value, int) and value in (0, 1):
+                return bool(value)
+            return None
+
+        return process
+
+
 def sql_type(field: Field) -> sa.types.TypeEngine[Any]:
     types: dict[str, sa.types.TypeEngine[Any]] = {
         "text": sa.Text(),
         "int": sa.Integer(),
-        "bool": sa.Boolean(),
+        "bool": StrictBoolean(),
         "blob": sa.LargeBinary(),
         "enum": sa.String(32),
     }
@@ -84,7 +103,7 @@ def _section_table(section: Section) -> sa.Table:
         sa.Column("changed_by", sa.Text, nullable=False, server_default=""),
     ]
     if section.optional:
-        columns.append(sa.Column(PRESENT, sa.Boolean, nullable=False, server_default=sa.false()))
+        columns.append(sa.Column(PRESENT, StrictBoolean, nullable=False, server_default=sa.false()))
     columns += [sa.Column(f.attr, sql_type(f), nullable=True) for f in section.fields]
     return sa.Table(section.table, metadata, *columns)
 

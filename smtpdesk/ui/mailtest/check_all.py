@@ -8,6 +8,7 @@ what the employees table's status column shows, and opens the diagnosis behind a
 from __future__ import annotations
 
 import itertools
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -29,10 +30,12 @@ from smtpdesk.core.routing import resolve
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.engine import Timeouts
 from smtpdesk.core.smtp.result import RunResult
-from smtpdesk.core.store import Store
+from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.mailtest.history_events import history_events, record_result
 from smtpdesk.ui.mailtest.last_result import LastResultLabel, outcome_text
+
+log = logging.getLogger(__name__)
 
 _live_checks: set[CheckAll] = set()
 
@@ -40,6 +43,9 @@ _UNKNOWN = object()
 
 # How often a running check-all redraws the status column and the progress bar.
 REDRAW_MS = 100
+# How long after the employees were listed again the stored results are read again: after the
+# table's first paint (a zero timer could run before it, as the view lays itself out on one too).
+REREAD_AFTER_MS = 100
 
 
 class _Relay(QObject):
@@ -239,6 +245,11 @@ class EmployeeStatus(QObject):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self.changed)
+        # Reading the stored results again waits until the refilled table has been drawn.
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(REREAD_AFTER_MS)
+        self._reread.timeout.connect(self._reread_results)
         controller.started.connect(self._check_started)
         controller.job_finished.connect(self._job_finished)
         controller.finished.connect(self._check_finished)
@@ -280,8 +291,28 @@ class EmployeeStatus(QObject):
         stored results, then redraws."""
         self._settings = settings if settings is not None else self.store.load_settings()
         self._keys = {}
-        self._last = self.store.last_results()
+        # Outcomes only: the column shows them; the diagnosis behind one reads its run in full.
+        self._last = self.store.last_results(details=False)
         self.changed.emit()
+
+    def employees_listed(self) -> None:
+        """The table was filled again: each employee's account is looked up afresh now, while the
+        stored results are read again a moment later, once the table is on screen (thousands of
+        them take a while; until then the column shows those read before, which a new list of
+        employees does not change)."""
+        self._keys = {}
+        self._reread.start()
+
+    @Slot()
+    def _reread_results(self) -> None:
+        if self.store.closed:  # the window is going away
+            return
+        try:
+            self.reload()
+        except StoreError as error:
+            # A refresh nobody asked for: the column keeps the results it shows, and the next
+            # action on the database says what is wrong with it.
+            log.warning("could not read the test results again: %s", error.message.en)
 
     def key_of(self, employee: Employee) -> str | None:
         """The account the employee's mail leaves through, as the table shows them now."""
@@ -338,9 +369,19 @@ class EmployeeStatus(QObject):
             entry = self.last_entry(employee)
             if entry is None:
                 return None
-            dialog = DiagnosisDialog.for_entry(entry, parent)
+            dialog = DiagnosisDialog.for_entry(self._in_full(entry), parent)
         dialog.show()
         return dialog
+
+    def _in_full(self, entry: HistoryEntry) -> HistoryEntry:
+        """The run with its transcript and timings (the column holds outcomes only)."""
+        if entry.id is None:
+            return entry
+        try:
+            full = self.store.history_entry(entry.id)
+        except StoreError:
+            return entry  # the outcome alone still says what happened
+        return full if full is not None else entry
 
 
 class CheckAllPanel(QWidget):

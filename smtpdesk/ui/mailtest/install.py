@@ -199,7 +199,7 @@ def install_mail_tests(
     # Shares the spare width with the e-mail column: long addresses and result titles both matter.
     page.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     status.changed.connect(lambda: model.refresh_column(column))
-    model.modelReset.connect(status.reload)
+    model.modelReset.connect(status.employees_listed)
     # e.g. a company account set up: employees now use it (``saved`` carries the stored settings)
     window.saved.connect(status.reload)
     page.view.clicked.connect(testing.open_status)

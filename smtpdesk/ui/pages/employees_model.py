@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cmp_to_key
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -140,14 +139,24 @@ class EmployeesModel(QAbstractTableModel):
     def _sorted(self, employees: list[Employee]) -> list[Employee]:
         if not 0 <= self._sort_column < self.columnCount():
             return employees
-        texts = {id(employee): self.text(employee, self._sort_column) for employee in employees}
-
-        def compare(a: Employee, b: Employee) -> int:
-            return self._collator.compare(texts[id(a)], texts[id(b)])
-
-        return sorted(
-            employees, key=cmp_to_key(compare), reverse=self._sort_order is Qt.SortOrder.DescendingOrder
+        texts = [self.text(employee, self._sort_column) for employee in employees]
+        # Names repeat in a large office: each distinct text is collated once (a sort key compared
+        # in C++), then ranked; texts the collator finds equal share a rank, so the sort is stable
+        # exactly as a comparison sort with the collator would be.
+        keys = {text: self._collator.sortKey(text) for text in set(texts)}
+        ranks: dict[str, int] = {}
+        rank, previous = -1, None
+        for text in sorted(keys, key=keys.__getitem__):
+            if previous is None or previous < keys[text]:
+                rank += 1
+            previous = keys[text]
+            ranks[text] = rank
+        order = sorted(
+            range(len(employees)),
+            key=lambda row: ranks[texts[row]],
+            reverse=self._sort_order is Qt.SortOrder.DescendingOrder,
         )
+        return [employees[row] for row in order]
 
     def row_of(self, employee_id: int | None) -> int:
         for row, employee in enumerate(self._employees):

@@ -229,6 +229,32 @@ def test_last_results_has_the_newest_run_of_every_account(any_store: Store) -> N
     assert last[employee_account(1)].id == latest_anna
 
 
+def test_of_two_runs_at_the_same_moment_the_later_stored_is_the_last_result(any_store: Store) -> None:
+    any_store.add_history(run(COMPANY_ACCOUNT, T0, ok=True))
+    later = any_store.add_history(run(COMPANY_ACCOUNT, T0, ok=False))
+    assert any_store.last_results()[COMPANY_ACCOUNT].id == later
+    assert any_store.last_results(details=False)[COMPANY_ACCOUNT].id == later
+
+
+def test_last_results_without_details_say_how_it_went_and_the_run_reads_in_full(any_store: Store) -> None:
+    stored = run(employee_account(1), T0, ok=False)
+    entry_id = any_store.add_history(stored)
+    any_store.add_history(replace(run(employee_account(1), T0 + timedelta(minutes=1)), code="cancelled"))
+
+    (outcome,) = any_store.last_results(details=False).values()
+    assert (outcome.id, outcome.ok, outcome.code, outcome.title, outcome.at) == (
+        entry_id,
+        False,
+        "auth_failed",
+        stored.title,
+        T0,
+    )
+    assert outcome.transcript == [] and outcome.timings_ms == {}
+    assert any_store.history_entry(entry_id) == replace(stored, id=entry_id)
+    assert any_store.last_results()[employee_account(1)] == replace(stored, id=entry_id)
+    assert any_store.history_entry(entry_id + 1000) is None
+
+
 def test_clear_history_of_one_account_or_all(any_store: Store) -> None:
     any_store.add_history(run(COMPANY_ACCOUNT, T0))
     any_store.add_history(run(employee_account(1), T0))

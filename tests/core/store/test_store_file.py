@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from smtpdesk.core.model import COMPANY_ACCOUNT, DEFAULT_ACCOUNT, Company, Giodo, Security, employee_account
+from smtpdesk.core.model import (
+    COMPANY_ACCOUNT,
+    DEFAULT_ACCOUNT,
+    Company,
+    Giodo,
+    Role,
+    Security,
+    employee_account,
+)
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.paths import database_path
@@ -106,6 +114,25 @@ def test_unreadable_values_fall_back_to_defaults(store: Store) -> None:
     assert loaded.company_smtp.host == "smtp.zrodlo.pl"
 
 
+def test_unreadable_employee_values_fall_back_to_defaults(store: Store) -> None:
+    anna = agent()
+    assert anna.smtp is not None
+    saved = store.save_employee(dataclasses.replace(anna, smtp=dataclasses.replace(anna.smtp, port=465)))
+    raw_sql(
+        store,
+        "UPDATE employees SET role = 'szef', first_name = x'07', smtp_port = 'dużo', smtp_security = 'tls13'",
+    )
+    assert saved.id is not None and saved.smtp is not None
+    loaded = store.get_employee(saved.id)
+    assert loaded == dataclasses.replace(
+        saved,
+        role=Role.AGENT,
+        first_name="",
+        smtp=dataclasses.replace(saved.smtp, port=587, security=Security.AUTO),
+    )
+    assert store.list_employees() == [loaded]
+
+
 def test_the_command_line_never_creates_a_folder_or_a_file(tmp_path: Path) -> None:
     missing = tmp_path / "literowka"
     with pytest.raises(StoreError) as caught:
@@ -153,3 +180,14 @@ def test_passwords_are_never_in_the_files(
         ]
         for form in forms:
             assert form not in content  # …but no password in any form
+
+
+def test_a_hand_edited_yes_no_value_is_never_guessed_as_yes(store: Store) -> None:
+    # "tak" in the switch that lets a password go unencrypted must not read as "allowed".
+    store.save_employee(agent())
+    raw_sql(store, "UPDATE employees SET smtp_allow_plaintext_auth = 'tak'")
+    raw_sql(store, "UPDATE settings_company_smtp SET allow_plaintext_auth = 'yes', present = 1")
+    [employee] = store.list_employees()
+    assert employee.smtp is not None and employee.smtp.allow_plaintext_auth is False
+    company = store.load_settings().company_smtp
+    assert company is not None and company.allow_plaintext_auth is False

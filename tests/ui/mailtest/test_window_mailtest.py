@@ -3,8 +3,10 @@ of "Pracownicy" after check-all, the routed test of one employee, and the employ
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -40,6 +42,7 @@ from smtpdesk.ui.mailtest.install import MailTestTools, install_mail_tests, wind
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.people import enter_as_admin
+from tests.fixtures.samples import T0, run
 from tests.ui.mailtest.conftest import PASSWORD, WAIT_MS, fill
 
 ACTIONS = ["Testuj pocztę pracownika", "Sprawdź wszystkich", "Historia testów…"]
@@ -118,6 +121,92 @@ def test_stored_results_show_in_the_status_column_after_a_restart(
         for row in range(again.employees_page.proxy.rowCount())
     ]
     assert all(text.startswith(("✓", "✗")) for text in texts)
+
+
+@pytest.fixture
+def anna(store: Store) -> Employee:
+    """An employee with an own sending account."""
+    saved = store.save_employee(
+        Employee(
+            first_name="Anna",
+            last_name="Nowak",
+            email="anna@biuro.test",
+            smtp=SmtpAccount(host="smtp.biuro.test", username="anna@biuro.test"),
+        )
+    )
+    assert saved.id is not None
+    return saved
+
+
+def test_a_stored_results_diagnosis_shows_its_whole_conversation_with_the_server(qtbot, store, secrets, anna):
+    failed = dataclasses.replace(
+        run(employee_account(anna.id), T0, ok=False),
+        transcript=[{"dir": "server", "text": "535 5.7.8 Hasło odrzucone przez serwer", "t_ms": 42.0}],
+    )
+    store.add_history(failed)
+    shown = SettingsWindow(store, secrets)
+    qtbot.addWidget(shown)
+    tools = install_mail_tests(shown)
+    shown.show()
+    shown.show_page(shown.employees_page)
+    view = shown.employees_page.view
+    cell = shown.employees_page.proxy.index(0, tools.status_column)
+    assert cell.data() == f"✗ {failed.title}"
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
+
+    dialog = shown.findChild(DiagnosisDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "535 5.7.8 Hasło odrzucone przez serwer" in dialog.view.details.toPlainText()
+    dialog.close()
+    shown.discard_and_close()
+
+
+def test_results_stored_by_another_program_appear_when_the_window_lists_the_employees_again(
+    qtbot, window, store, data_dir, anna
+):
+    shown, tools = window
+    shown.reload()
+
+    def status() -> object:  # asked afresh: a reload replaces the table's rows
+        return shown.employees_page.proxy.index(0, tools.status_column).data()
+
+    assert status() == "—"
+
+    with Store.open(data_dir) as elsewhere:  # e.g. "smtpdesk check" in a terminal
+        stored = elsewhere.add_history(run(employee_account(anna.id), T0, ok=False))
+    shown.reload()
+    qtbot.waitUntil(lambda: status() == f"✗ {run('', T0, ok=False).title}", timeout=WAIT_MS)
+    assert tools.status.last_entry(anna) is not None and tools.status.last_entry(anna).id == stored
+
+
+def test_a_database_that_fails_while_the_results_are_read_again_leaves_the_column_as_it_was(
+    qtbot, window, store, caplog, anna
+):
+    shown, tools = window
+    store.add_history(run(employee_account(anna.id), T0, ok=True))
+    shown.reload()
+
+    def status() -> str:  # asked afresh: a reload replaces the table's rows
+        return str(shown.employees_page.proxy.index(0, tools.status_column).data())
+
+    qtbot.waitUntil(lambda: status().startswith("✓"), timeout=WAIT_MS)
+
+    assert store.path is not None
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("DROP TABLE history")
+    raw.close()
+    with qtbot.waitSignal(tools.status._reread.timeout, timeout=WAIT_MS):
+        shown.reload()
+    assert status().startswith("✓")
+    assert "could not read the test results again" in caplog.text
+
+
+def test_a_window_closing_with_the_results_about_to_be_read_again_closes_quietly(qtbot, window, store):
+    shown, tools = window
+    with qtbot.waitSignal(tools.status._reread.timeout, timeout=WAIT_MS):
+        shown.reload()
+        store.close()
 
 
 def test_the_toolbar_tests_an_employee_the_way_clients_get_the_mail(
