@@ -1,1 +1,1 @@
-"""Benchmarks: each script measures one thing against a baseline in the same run (see README)."""
+"""Benchmarks: each measures one thing against a baseline in the same run (see README and bench/run.py)."""

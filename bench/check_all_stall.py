@@ -12,16 +12,13 @@ process, as a provider's would, so they do not compete with the window for the i
 from __future__ import annotations
 
 import argparse
-import asyncio
 import multiprocessing
 import os
-import socket
 import statistics
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from multiprocessing.synchronize import Event as MpEvent
 from pathlib import Path
 from typing import Any
 
@@ -29,60 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-PASSWORD = "Hasło-łódź-1"
+from bench.run import PASSWORD, _submission_server, free_port
+
 HEARTBEAT_MS = 5
-
-
-# -- servers (child process) -----------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(folder: str, ports: Any, stop: MpEvent) -> None:
-    """A submission server (STARTTLS, AUTH inside TLS) with a trustme CA; reports its port."""
-    import logging
-    import ssl
-
-    import trustme
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult, LoginPassword
-
-    logging.getLogger("mail.log").setLevel(logging.ERROR)
-    ca = trustme.CA()
-    ca_file = Path(folder) / "ca.pem"
-    ca.cert_pem.write_to_path(str(ca_file))
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-
-    class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            return "250 2.0.0 Ok: queued"
-
-    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-        ok = isinstance(data, LoginPassword) and data.password == PASSWORD.encode()
-        # handled=False: aiosmtpd answers "535 5.7.8" itself.
-        return AuthResult(success=ok, handled=False, auth_data=data.login if ok else None)
-
-    port = _free_port()
-    controller = Controller(
-        Handler(),
-        hostname="127.0.0.1",
-        port=port,
-        tls_context=context,
-        require_starttls=True,
-        auth_required=True,
-        auth_require_tls=True,
-        authenticator=authenticator,
-    )
-    controller.start()
-    ports.put({"starttls": port, "ca_file": str(ca_file)})
-    stop.wait()
-    controller.stop()
-    asyncio.set_event_loop(None)
 
 
 # -- the window (this process) ---------------------------------------------------------------------
@@ -136,7 +82,7 @@ class Heartbeat:
 def _seed(store: Any, secrets: Any, count: int, port: int, ca_file: str) -> dict[str, int]:
     from smtpdesk.core.model import Employee, Security, SmtpAccount, employee_account
 
-    closed = _free_port()
+    closed = free_port()
     mix = {"działa": 0, "złe hasło": 0, "zamknięty port": 0, "SSL/TLS na porcie STARTTLS": 0}
     for n in range(count):
         kind = n % 10
@@ -209,7 +155,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="smtpdesk-bench-") as folder:
         ports = context.Queue()
         stop = context.Event()
-        server = context.Process(target=_serve, args=(folder, ports, stop), daemon=True)
+        server = context.Process(target=_submission_server, args=(folder, ports, stop), daemon=True)
         server.start()
         try:
             info = ports.get(timeout=30)
@@ -220,7 +166,7 @@ def main() -> int:
             data.mkdir()
             store = Store.open(data)
             secrets = SecretStore(session_only=True)
-            mix = _seed(store, secrets, args.accounts, info["starttls"], info["ca_file"])
+            mix = _seed(store, secrets, args.accounts, info["port"], info["ca_file"])
             window = SettingsWindow(store, secrets)
             testing = install_mail_tests(
                 window,

@@ -22,7 +22,9 @@ from smtpdesk.cli.check_options import (
 )
 from smtpdesk.cli.parsing import HelpShown, UsageError, prescan_language, usage_error_text
 from smtpdesk.core import i18n
+from smtpdesk.core.scrub import Scrubber
 from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, run_test
+from smtpdesk.core.smtp.outcome import make_result
 from smtpdesk.core.smtp.result import Facts, ProgressEvent, RunResult, Stage
 
 EXIT_OK = 0
@@ -58,7 +60,7 @@ def _run(argv: list[str]) -> int:
         _usage_error(str(error), options.lang)
         return EXIT_USAGE
     if isinstance(prepared, RunResult):
-        _report(prepared, options)
+        _report(prepared, options, Scrubber())
         return EXIT_FAILED
     request = prepared.request
     printer = None
@@ -79,7 +81,7 @@ def _run(argv: list[str]) -> int:
     result.notes.extend(note for note in prepared.warnings if note not in result.notes)
     if prepared.record is not None:
         prepared.record(result)
-    _report(result, options)
+    _report(result, options, Scrubber((request.password,), request.account.username))
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -91,9 +93,12 @@ def _prepare(options: CheckOptions) -> PreparedCheck | RunResult:
             password=target.password,
             sender=target.sender,
             recipient=options.recipient or target.sender,
-            login_only=options.login_only,
+            login_only=options.login_only or options.check_sender,
+            check_sender=options.check_sender,
             timeouts=options.timeouts,
             lang=options.lang,
+            # The account came from options: the advice names options, not the window's fields.
+            shown_in="cli",
         )
         return PreparedCheck(request=request)
     # The saved settings need the store, the keychain and the routing rules: loaded only here.
@@ -142,32 +147,22 @@ def execute(
 
 def _cancelled_result(request: MailTestRequest, stage: Stage) -> RunResult:
     """What to report when the engine did not wind down within the grace period."""
-    from smtpdesk.core.diagnosis import diagnose
-
     account = request.account
     facts = Facts(stage=stage, cancelled=True, host=account.host, port=account.port)
-    diagnosis = diagnose(facts, request.diagnosis_context())
-    return RunResult(
-        ok=False,
-        code=diagnosis.code,
-        stage=stage,
-        login_only=request.login_only,
-        account=account,
-        sender=request.sender,
-        recipient=request.recipient,
-        security_used=account.security,
-        facts=facts,
-        diagnosis=diagnosis,
-    )
+    return make_result(request, facts)
 
 
-def _report(result: RunResult, options: CheckOptions) -> None:
+def _report(result: RunResult, options: CheckOptions, scrubber: Scrubber) -> None:
+    """The result on stdout; every text passes the one scrubber (a second line of defence)."""
     if options.json:
-        output.write(sys.stdout, output.format_json(result, ascii_only=output.needs_ascii(sys.stdout)))
+        ascii_only = output.needs_ascii(sys.stdout)
+        output.write(sys.stdout, output.format_json(result, ascii_only=ascii_only, scrubber=scrubber))
     else:
         # Options that apply a fix only help when the account was given on the command line.
         hints = isinstance(options.target, DirectTarget)
-        output.write(sys.stdout, output.format_result(result, options.lang, option_hints=hints))
+        output.write(
+            sys.stdout, scrubber.scrub(output.format_result(result, options.lang, option_hints=hints))
+        )
 
 
 def _usage_error(message: str, lang: i18n.Lang) -> None:

@@ -34,9 +34,9 @@ USAGE = {
 USAGE_LINES = (
     "smtpdesk check --host HOST --port PORT [--security auto|starttls|ssl|none]",
     "               [--user USER] [--password-env VAR | --password-stdin]",
-    "               [--from ADDR] [--to ADDR] [--login-only] [--ca-file PEM]",
+    "               [--from ADDR] [--to ADDR] [--login-only | --check-sender] [--ca-file PEM]",
     "               [--timeout SECONDS] [--allow-plaintext-auth] [--lang pl|en] [--json]",
-    "smtpdesk check (--employee EMAIL | --company) [--to ADDR] [--login-only] [--json]",
+    "smtpdesk check (--employee EMAIL | --company) [--oauth] [--to ADDR] [--login-only] [--json]",
     "               [--data-dir DIR | --database URL] [--timeout SECONDS] [--lang pl|en]",
 )
 
@@ -61,6 +61,8 @@ class StoredTarget:
     employee: str | None  # normalised e-mail of the employee; None: the company account
     data_dir: str | None
     database: str | None = None  # an office database's URL instead of the local file
+    # --oauth: the account must sign in with its saved OAuth2 sign-in (refresh token in the keychain).
+    oauth: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class CheckOptions:
     timeouts: Timeouts
     lang: Lang
     json: bool
+    check_sender: bool = False  # log in, then ask about the sender (MAIL, RCPT, RSET): no message
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,10 @@ _T = {
         pl="odbiorca wiadomości testowej (domyślnie nadawca)", en="test message recipient (default: sender)"
     ),
     "login_only": Msg(pl="tylko zaloguj się, nie wysyłaj wiadomości", en="only log in, send no message"),
+    "check_sender": Msg(
+        pl="zaloguj się i sprawdź, czy serwer przyjmie nadawcę (MAIL/RCPT/RSET), bez wysyłania",
+        en="log in and check whether the server takes the sender (MAIL/RCPT/RSET), sending nothing",
+    ),
     "ca_file": Msg(
         pl="dodatkowy zaufany urząd certyfikacji (plik PEM)",
         en="extra trusted certificate authority (PEM file)",
@@ -162,6 +169,10 @@ _T = {
     "database": Msg(
         pl="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
         en="an office database instead of the local file, e.g. postgresql://smtpdesk@server/office",
+    ),
+    "oauth": Msg(
+        pl="zaloguj zapisanym logowaniem Microsoft/Google (OAuth2) zamiast hasłem",
+        en="log in with the saved Microsoft/Google sign-in (OAuth2) instead of a password",
     ),
     "help": Msg(pl="pokaż tę pomoc", en="show this help"),
 }
@@ -247,6 +258,10 @@ _E = {
         en="{options} cannot be combined with --employee or --company: the server, login, password and "
         "sender then come from the saved settings",
     ),
+    "oauth_needs_stored": Msg(
+        pl="--oauth używa zapisanego logowania konta: podaj --employee ADRES albo --company",
+        en="--oauth uses an account's saved sign-in: give --employee ADDRESS or --company",
+    ),
     "employee_and_company": Msg(
         pl="podaj --employee ADRES albo --company, nie oba",
         en="give --employee ADDRESS or --company, not both",
@@ -256,6 +271,12 @@ _E = {
         en="--data-dir and --database apply only to the saved settings (--employee ADDRESS or --company)",
     ),
     "field": Msg(pl="{option}: {message}", en="{option}: {message}"),
+    "not_utf8": Msg(
+        pl="{source}: wartość zawiera bajty, które nie są tekstem UTF-8 (terminal lub plik w innym "
+        "kodowaniu, np. ISO-8859-2); przełącz terminal na UTF-8 albo podaj ją jeszcze raz",
+        en="{source}: the value holds bytes that are not UTF-8 text (a terminal or file in another "
+        "encoding, e.g. ISO-8859-2); switch the terminal to UTF-8 or give it again",
+    ),
     "unrecognized": Msg(pl="nieznane argumenty: {args}", en="unrecognized arguments: {args}"),
 }
 
@@ -304,9 +325,11 @@ def build_parser(lang: Lang) -> CliParser:
     stored.add_argument("--company", action="store_true", help=t("company"))
     stored.add_argument("--data-dir", metavar="DIR", help=t("data_dir"))
     stored.add_argument("--database", metavar="URL", help=t("database"))
+    stored.add_argument("--oauth", action="store_true", help=t("oauth"))
     common = parser.add_argument_group(t("group_common"))
     common.add_argument("--to", dest="recipient", metavar="ADDR", help=t("to"))
     common.add_argument("--login-only", action="store_true", help=t("login_only"))
+    common.add_argument("--check-sender", action="store_true", help=t("check_sender"))
     common.add_argument("--timeout", metavar="SECONDS", help=t("timeout"))
     common.add_argument("--lang", metavar="pl|en", help=t("lang"))
     common.add_argument("--json", action="store_true", help=t("json"))
@@ -319,6 +342,7 @@ def parse_check_options(
 ) -> CheckOptions:
     """Parse and validate; reads the password (environment or stdin) only once the rest is valid."""
     _refuse_password_arguments(argv, lang)
+    _refuse_undecodable_arguments(argv, lang)
     parser = build_parser(lang)
     namespace, extra = parser.parse_known_args(list(argv))
     if extra:
@@ -330,6 +354,8 @@ def parse_check_options(
     target: DirectTarget | StoredTarget
     if stored:
         target = _stored_target(namespace.employee, namespace.company, namespace, lang)
+    elif namespace.oauth:
+        raise UsageError(_E["oauth_needs_stored"].text(lang))
     else:
         target = _direct_target(namespace, lang, environ if environ is not None else os.environ)
     return CheckOptions(
@@ -339,6 +365,7 @@ def parse_check_options(
         timeouts=timeouts,
         lang=lang,
         json=bool(namespace.json),
+        check_sender=bool(namespace.check_sender),
     )
 
 
@@ -349,6 +376,16 @@ def _refuse_password_arguments(argv: Sequence[str], lang: Lang) -> None:
             continue
         if _PASSWORD_OPTION.match(name):
             raise UsageError(_E["password_on_command_line"].text(lang))
+
+
+def _refuse_undecodable_arguments(argv: Sequence[str], lang: Lang) -> None:
+    """Bytes that were not UTF-8 reach Python as lone surrogates; name the option, never the value."""
+    option = "argv"
+    for arg in argv:
+        if arg.startswith("--"):
+            option = arg.partition("=")[0]
+        if validation.not_text(arg):
+            raise UsageError(_E["not_utf8"].text(lang, source=option))
 
 
 def _language(value: str | None, fallback: Lang) -> Lang:
@@ -369,9 +406,7 @@ def _timeouts(value: str | None, lang: Lang) -> Timeouts:
         raise UsageError(_E["bad_timeout"].text(lang)) from None
     if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_TIMEOUT_S:
         raise UsageError(_E["bad_timeout"].text(lang))
-    # The implicit-TLS probe stays short: it only decides how to talk to the port.
-    probe = min(Timeouts().probe, seconds)
-    return Timeouts(connect=seconds, greeting=seconds, command=seconds, data=seconds, probe=probe)
+    return Timeouts.uniform(seconds)
 
 
 def _field_error(error: validation.FieldError, option: str | None, lang: Lang) -> UsageError:
@@ -397,7 +432,9 @@ def _stored_target(
     if mixed:
         raise UsageError(_E["stored_and_direct"].text(lang, options=", ".join(mixed)))
     email = _email(employee, "--employee", lang, required=True) if employee is not None else None
-    return StoredTarget(employee=email, data_dir=namespace.data_dir, database=namespace.database)
+    return StoredTarget(
+        employee=email, data_dir=namespace.data_dir, database=namespace.database, oauth=bool(namespace.oauth)
+    )
 
 
 def _security(value: str | None, lang: Lang) -> Security:
@@ -442,7 +479,7 @@ def _direct_target(namespace: argparse.Namespace, lang: Lang, environ: Mapping[s
     sender = _email(ns["sender"], "--from", lang, required=True)
     if not sender:
         sender = _login_as_address(account.username)
-    if not sender and not ns["login_only"]:
+    if (not sender and not ns["login_only"]) or (not sender and ns["check_sender"]):
         if account.username:
             raise UsageError(_E["sender_needed_login"].text(lang, user=account.username))
         raise UsageError(_E["sender_needed"].text(lang))
@@ -501,6 +538,8 @@ def _password_from_environment(name: str, lang: Lang, environ: Mapping[str, str]
         raise UsageError(_E["env_unset"].text(lang, name=name))
     if not environ[name]:
         raise UsageError(_E["env_empty"].text(lang, name=name))
+    if validation.not_text(environ[name]):
+        raise UsageError(_E["not_utf8"].text(lang, source=f"--password-env {name}"))
     return environ[name]
 
 
@@ -508,11 +547,18 @@ def _password_from_stdin(lang: Lang) -> str:
     stream = sys.stdin
     if stream is None:
         raise UsageError(_E["stdin_empty"].text(lang))
-    if stream.isatty():
-        # Typed by a person: do not echo it.
-        text = getpass.getpass("Hasło: " if lang == "pl" else "Password: ", stream=sys.stderr)
-    else:
-        text = stream.readline()
+    try:
+        if stream.isatty():
+            # Typed by a person: do not echo it.
+            text = getpass.getpass("Hasło: " if lang == "pl" else "Password: ", stream=sys.stderr)
+        else:
+            raw = getattr(stream, "buffer", None)
+            line = raw.readline() if raw is not None else stream.readline()
+            text = line.decode("utf-8") if isinstance(line, bytes) else line
+    except UnicodeDecodeError:
+        raise UsageError(_E["not_utf8"].text(lang, source="--password-stdin")) from None
+    if validation.not_text(text):
+        raise UsageError(_E["not_utf8"].text(lang, source="--password-stdin"))
     # Only the line ending goes: spaces can be part of a password.
     if text.endswith("\n"):
         text = text[:-1]

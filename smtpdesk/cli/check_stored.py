@@ -21,9 +21,11 @@ from smtpdesk.core.diagnosis import Diagnosis, diagnose
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import ContactMode, Employee, OfficeSettings, SmtpAccount
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import Route, resolve, route_message
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.smtp.engine import MailTestRequest
+from smtpdesk.core.smtp.outcome import make_result
 from smtpdesk.core.smtp.result import Facts, RunResult, Stage
 from smtpdesk.core.store import LocationError, StoreError
 from smtpdesk.core.store.office import Opened
@@ -190,7 +192,15 @@ def _prepare(
     account = route.account
 
     password: str | None = None
-    if account.username:
+    token_provider = None
+    if target.oauth and not account.uses_oauth:
+        diagnosis = _not_oauth_diagnosis(account, route, label, lang)
+        facts = Facts(stage=Stage.CONFIG, exception="NotOAuth", host=account.host, port=account.port)
+        return _config_result(account, route, recipient, options, facts, diagnosis, warnings)
+    if account.uses_oauth and route.account_key is not None:
+        # The saved sign-in: a fresh access token is fetched at the login step of the run.
+        token_provider = TokenSource(settings.oauth, secrets).stored(account.auth_method, route.account_key)
+    elif account.username:
         password, state = _password(route.account_key, secrets)
         if password is None:
             diagnosis = _password_diagnosis(state, account, route, label, lang)
@@ -223,6 +233,7 @@ def _prepare(
         lang=lang,
         account_source=route.source,
         contact_mode=settings.contact_mode,
+        token_provider=token_provider,
     )
     record = None
     if route.account_key is not None:
@@ -332,6 +343,35 @@ def _password_diagnosis(
     )
 
 
+_NOT_OAUTH_TITLE = Msg(
+    pl="{label} loguje się hasłem, nie przez Microsoft ani Google",
+    en="{label} logs in with a password, not with Microsoft or Google",
+)
+_NOT_OAUTH_EXPLANATION = Msg(
+    pl="Sprawdzenie z --oauth używa zapisanego logowania OAuth2, a to konto ({user} na {host}) ma "
+    "zapisane hasło.",
+    en="A check with --oauth uses the saved OAuth2 sign-in, but this account ({user} on {host}) has a "
+    "password saved.",
+)
+_NOT_OAUTH_STEPS = (
+    Msg(
+        pl="Sprawdź je bez --oauth albo zaloguj je przez Microsoft lub Google w: {place}.",
+        en="Check it without --oauth, or sign it in with Microsoft or Google in: {place}.",
+    ),
+)
+
+
+def _not_oauth_diagnosis(account: SmtpAccount, route: Route, label: str, lang: Lang) -> Diagnosis:
+    values = {"label": label, "host": account.host, "user": account.username, "place": _place(route, lang)}
+    return Diagnosis(
+        code=INVALID_SETTINGS,
+        severity="error",
+        title=_NOT_OAUTH_TITLE.text(lang, **values),
+        explanation=_NOT_OAUTH_EXPLANATION.text(lang, **values),
+        steps=tuple(step.text(lang, **values) for step in _NOT_OAUTH_STEPS),
+    )
+
+
 def _sender_place(employee: Employee | None, agent_route: bool, lang: Lang) -> str:
     if agent_route and employee is not None:
         return _EMPLOYEE_DATA_PLACE.text(lang, name=employee_name(employee))
@@ -369,16 +409,12 @@ def _config_result(
     diagnosis: Diagnosis,
     warnings: tuple[str, ...],
 ) -> RunResult:
-    return RunResult(
-        ok=False,
-        code=diagnosis.code,
-        stage=Stage.CONFIG,
-        login_only=options.login_only,
+    request = MailTestRequest(
         account=account,
+        password=None,
         sender=route.sender if route is not None else "",
         recipient=recipient,
-        security_used=account.security,
-        facts=facts,
-        diagnosis=diagnosis,
-        notes=list(warnings),
+        login_only=options.login_only,
+        lang=options.lang,
     )
+    return make_result(request, facts, diagnosis=diagnosis, notes=warnings)

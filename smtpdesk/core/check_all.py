@@ -17,12 +17,20 @@ from functools import partial
 from smtpdesk.core.i18n import Lang, Msg, language
 from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Employee, OfficeSettings, SmtpAccount
 from smtpdesk.core.routing import Route, resolve, route_message
-from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, Timeouts, run_test
+from smtpdesk.core.smtp.cancel import CancelToken
+from smtpdesk.core.smtp.request import MailTestRequest, Timeouts
 from smtpdesk.core.smtp.result import RunResult
 
 log = logging.getLogger(__name__)
 
-DEFAULT_WORKERS = 6
+# At most this many connections to one server at a time. Servers cap simultaneous connections
+# from one client address and answer a burst beyond the cap with 421 "too many connections":
+# Postfix allows 50 by default (smtpd_client_connection_count_limit), hosting set-ups commonly
+# 10-20; Exchange Online's cap of 3 is per mailbox, and each account here is its own mailbox.
+# 10 stays under those while an office of ten agents on one provider is checked in one round.
+PER_SERVER = 10
+# Threads in all: each one mostly waits on the network, and a thread is made only when needed.
+DEFAULT_WORKERS = 50
 
 COMPANY_LABEL = Msg("Konto firmowe", "Company account")
 
@@ -39,6 +47,8 @@ class CheckJob:
     sender: str
     recipient: str = ""
     login_only: bool = True
+    # With login_only: also MAIL FROM/RCPT TO with the sender, then RSET (nothing is sent).
+    check_sender: bool = False
     message: bytes | None = None
     account_source: str = ""  # routing's Route.source, for the diagnosis' advice
     contact_mode: ContactMode | None = None
@@ -90,6 +100,7 @@ def plan_office(
                 sender=sender,
                 recipient=sender,
                 login_only=login_only,
+                check_sender=login_only and "@" in sender,
                 message=None if login_only or build is None else _built(build),
                 account_source=source,
                 contact_mode=settings.contact_mode,
@@ -148,12 +159,32 @@ def account_label(route: Route, employee: Employee | None, lang: Lang | None = N
     return route_label(route.source, lang)
 
 
+def server_of(job: CheckJob) -> tuple[str, int]:
+    return (job.account.host.lower(), job.account.port)
+
+
+def interleaved(jobs: Sequence[CheckJob]) -> list[CheckJob]:
+    """The jobs taken one server at a time in turn, so the pool's threads spread over servers
+    instead of queueing behind one server's limit."""
+    by_server: dict[tuple[str, int], list[CheckJob]] = {}
+    for job in jobs:
+        by_server.setdefault(server_of(job), []).append(job)
+    queues = list(by_server.values())
+    order: list[CheckJob] = []
+    while queues:
+        order.extend(queue.pop(0) for queue in queues)
+        queues = [queue for queue in queues if queue]
+    return order
+
+
 class CheckAll:
-    """Runs ``jobs`` on at most ``max_workers`` threads.
+    """Runs ``jobs`` on at most ``max_workers`` threads, at most ``per_server`` at once against
+    any one server (host and port).
 
     ``on_result(job, result)`` and ``on_error(job, exc)`` are called on a pool thread as each job
-    ends; ``on_finished(cancelled)`` once, on the thread that ended last. ``password_for(key)`` is
-    called on the pool thread too, so a slow keychain never holds up the caller.
+    ends; ``on_finished(cancelled)`` once, on the thread that ended last. ``password_for(key)`` (and
+    ``password_state_for(key)`` when it gives none) is called on the pool thread too, so a slow
+    keychain never holds up the caller.
     """
 
     def __init__(
@@ -164,12 +195,19 @@ class CheckAll:
         on_result: Callable[[CheckJob, RunResult], None],
         on_error: Callable[[CheckJob, BaseException], None] | None = None,
         on_finished: Callable[[bool], None] | None = None,
+        password_state_for: Callable[[str], str] | None = None,
         max_workers: int = DEFAULT_WORKERS,
+        per_server: int = PER_SERVER,
         timeouts: Timeouts | None = None,
         lang: Lang | None = None,
+        token_provider_for: Callable[[CheckJob], Callable[[], str] | None] | None = None,
     ) -> None:
         self.jobs = tuple(jobs)
+        self._per_server = max(1, per_server)
+        self._server_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
         self._password_for = password_for
+        self._token_provider_for = token_provider_for
+        self._password_state_for = password_state_for
         self._on_result = on_result
         self._on_error = on_error
         self._on_finished = on_finished
@@ -206,7 +244,7 @@ class CheckAll:
         queued = 0
         try:
             pool = ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="smtpdesk-check")
-            for job in self.jobs:
+            for job in interleaved(self.jobs):
                 pool.submit(self._run_one, job)
                 queued += 1
             # Threads exit on their own once the queue is empty; nobody has to wait for them here.
@@ -235,7 +273,23 @@ class CheckAll:
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
 
+    def _slot(self, job: CheckJob) -> threading.BoundedSemaphore:
+        with self._lock:
+            return self._server_slots.setdefault(server_of(job), threading.BoundedSemaphore(self._per_server))
+
     def _run_one(self, job: CheckJob) -> None:
+        slot = self._slot(job)
+        # Cancel must not wait behind a busy server: the wait is sliced.
+        while not slot.acquire(timeout=0.1):
+            if self._cancelled.is_set():
+                self._job_done()
+                return
+        try:
+            self._run_job(job)
+        finally:
+            slot.release()
+
+    def _run_job(self, job: CheckJob) -> None:
         try:
             if self._cancelled.is_set():
                 return
@@ -245,18 +299,32 @@ class CheckAll:
             if self._cancelled.is_set():
                 token.cancel()
             try:
+                token_provider = self._token_provider_for(job) if self._token_provider_for else None
+                password = None if token_provider is not None else self._password_for(job.key)
+                # Why there is none (no keychain, a locked one, nothing saved) is what the advice is about.
+                state = (
+                    ""
+                    if password or token_provider is not None or self._password_state_for is None
+                    else self._password_state_for(job.key)
+                )
                 request = MailTestRequest(
                     account=job.account,
-                    password=self._password_for(job.key),
+                    password=password,
+                    password_state=state,
+                    token_provider=token_provider,
                     sender=job.sender,
                     recipient=job.recipient or job.sender,
                     login_only=job.login_only,
+                    check_sender=job.check_sender,
                     message=job.message,
                     timeouts=self._timeouts,
                     lang=self._lang,
                     account_source=job.account_source,
                     contact_mode=job.contact_mode,
                 )
+                # Loaded on first use, on a pool thread: the window starts without the engine.
+                from smtpdesk.core.smtp.engine import run_test
+
                 result = run_test(request, cancel=token)
             finally:
                 with self._lock:
@@ -267,11 +335,14 @@ class CheckAll:
             if self._on_error is not None:
                 self._on_error(job, exc)
         finally:
-            with self._lock:
-                self._remaining -= 1
-                last = self._remaining == 0
-            if last:
-                self._finish()
+            self._job_done()
+
+    def _job_done(self) -> None:
+        with self._lock:
+            self._remaining -= 1
+            last = self._remaining == 0
+        if last:
+            self._finish()
 
     def _finish(self) -> None:
         try:

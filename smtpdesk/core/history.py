@@ -9,6 +9,30 @@ from typing import Any
 from smtpdesk.core.smtp.result import RunResult
 
 CANCELLED = "cancelled"
+# What a stored run keeps of its diagnosis beyond the columns of its own.
+DETAIL_FIELDS = (
+    "explanation",
+    "steps",
+    "fixes",
+    "server_reply",
+    "notes",
+    "certificate",
+    "queue_id",
+    "security_configured",
+    "sender_checked",
+)
+# How each detail is read back: text, a list of texts, a list of objects, an object, yes/no.
+_DETAIL_KINDS: dict[str, type] = {
+    "explanation": str,
+    "steps": tuple,
+    "fixes": dict,
+    "server_reply": str,
+    "notes": tuple,
+    "certificate": object,
+    "queue_id": str,
+    "security_configured": str,
+    "sender_checked": bool,
+}
 
 
 def utc_now() -> datetime:
@@ -35,6 +59,17 @@ class HistoryEntry:
     timings_ms: dict[str, float] = field(default_factory=dict)
     transcript: list[dict[str, Any]] = field(default_factory=list)  # redacted TranscriptLine dicts
     elapsed_ms: float = 0.0
+    # What the diagnosis said and the run found, so the stored entry shows the same report as the
+    # dialog did (the store keeps them together: DETAIL_FIELDS).
+    explanation: str = ""
+    steps: tuple[str, ...] = ()
+    fixes: tuple[dict[str, Any], ...] = ()
+    server_reply: str | None = None
+    notes: tuple[str, ...] = ()
+    certificate: dict[str, Any] | None = None
+    queue_id: str | None = None
+    security_configured: str = ""
+    sender_checked: bool = False
 
     def __post_init__(self) -> None:
         at = self.at
@@ -48,28 +83,66 @@ class HistoryEntry:
 
     @classmethod
     def from_result(cls, result: RunResult, account_key: str, account_label: str) -> HistoryEntry:
-        diagnosis = result.diagnosis
+        return cls.from_flat(result.to_json(), account_key, account_label)
+
+    @classmethod
+    def from_flat(cls, flat: dict[str, Any], account_key: str, account_label: str) -> HistoryEntry:
+        """An entry from the flat form of a result (``RunResult.to_json``)."""
         return cls(
             id=None,
             at=utc_now(),
             account_key=account_key,
             account_label=account_label,
-            login_only=result.login_only,
-            ok=result.ok,
-            code=result.code,
-            stage=result.stage.value,
-            title=str(diagnosis.title) if diagnosis is not None else "",
-            host=result.account.host,
-            port=result.account.port,
-            security=result.security_used.value,
-            username=result.account.username,
-            sender=result.sender,
-            recipient=result.recipient,
-            timings_ms={str(k): float(v) for k, v in result.timings_ms.items()},
+            login_only=bool(flat["login_only"]),
+            ok=bool(flat["ok"]),
+            code=str(flat["code"]),
+            stage=str(flat["stage"]),
+            title=str(flat["title"]),
+            host=str(flat["host"]),
+            port=int(flat["port"]),
+            security=str(flat["security_used"]),
+            username=str(flat["username"]),
+            sender=str(flat["sender"]),
+            recipient=str(flat["recipient"]),
+            timings_ms={str(k): float(v) for k, v in flat["timings_ms"].items()},
             # The engine redacts every line before it lands in the transcript.
-            transcript=[line.to_json() for line in result.transcript],
-            elapsed_ms=float(result.elapsed_ms),
+            transcript=[dict(line) for line in flat["transcript"]],
+            elapsed_ms=float(flat["elapsed_ms"]),
+            explanation=str(flat["explanation"]),
+            steps=tuple(flat["steps"]),
+            fixes=tuple(dict(fix) for fix in flat["fixes"]),
+            server_reply=flat["server_reply"],
+            notes=tuple(flat["notes"]),
+            certificate=flat["certificate"],
+            queue_id=flat["queue_id"],
+            security_configured=str(flat["security"]),
+            sender_checked=bool(flat["sender_checked"]),
         )
+
+    def details_json(self) -> dict[str, Any]:
+        """The diagnosis' detail fields, as the store keeps them in one JSON column."""
+        whole = self.to_json()
+        return {name: whole[name] for name in DETAIL_FIELDS}
+
+    @staticmethod
+    def details_from_json(data: dict[str, Any]) -> dict[str, Any]:
+        """The detail fields from ``details_json`` (what a stored value lacks keeps its default);
+        never raises on a hand-edited value."""
+        found: dict[str, Any] = {}
+        for name in DETAIL_FIELDS:
+            value = data.get(name)
+            kind = _DETAIL_KINDS[name]
+            if kind is str and isinstance(value, str):
+                found[name] = value
+            elif kind is tuple and isinstance(value, list):
+                found[name] = tuple(str(item) for item in value)
+            elif kind is dict and isinstance(value, list):
+                found[name] = tuple(dict(item) for item in value if isinstance(item, dict))
+            elif kind is object and isinstance(value, dict):
+                found[name] = dict(value)
+            elif kind is bool and isinstance(value, bool):
+                found[name] = value
+        return found
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,4 +164,13 @@ class HistoryEntry:
             "timings_ms": dict(self.timings_ms),
             "transcript": [dict(line) for line in self.transcript],
             "elapsed_ms": self.elapsed_ms,
+            "explanation": self.explanation,
+            "steps": list(self.steps),
+            "fixes": [dict(fix) for fix in self.fixes],
+            "server_reply": self.server_reply,
+            "notes": list(self.notes),
+            "certificate": self.certificate,
+            "queue_id": self.queue_id,
+            "security_configured": self.security_configured,
+            "sender_checked": self.sender_checked,
         }

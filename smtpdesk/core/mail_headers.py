@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
 
+from smtpdesk.core import addresses
+from smtpdesk.core.addresses import MailAddress
 from smtpdesk.core.footer import clean_line
 
 # RFC 2047 limits a line holding encoded words to 76 characters.
@@ -20,12 +21,6 @@ MAX_LINE = 76
 # 39 bytes of UTF-8 make 52 base64 characters: an encoded word of 64, which fits after "Reply-To: ".
 _EW_BYTES = 39
 _MAX_PLAIN_WORD = 60
-# RFC 5322 atext (plus non-ASCII text, RFC 6532, without the C1 controls and the Unicode line and
-# paragraph separators) and dots: a local part needing no quotes.
-_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00a0-\u2027\u202a-\U0010ffff-]"
-_LOCAL_PART = re.compile(rf"{_ATEXT}+(\.{_ATEXT}+)*")
-_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
-_LITERAL = re.compile(r"\[(?:IPv6:)?[0-9A-Fa-f:.]+\]")
 _PLAIN_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
 
 
@@ -38,35 +33,9 @@ def header_safe(text: str) -> str:
     return clean_line(text).replace("=?", "=\u2060?")
 
 
-@dataclass(frozen=True)
-class MailAddress:
-    local: str
-    domain: str  # ASCII (IDNA) or an address literal
-
-    @property
-    def addr_spec(self) -> str:
-        return f"{self.local}@{self.domain}"
-
-    @property
-    def needs_smtputf8(self) -> bool:
-        return not self.local.isascii()
-
-
 def parse_address(text: str) -> MailAddress:
-    """``local@domain`` checked for header use; raises ``ValueError`` for anything else."""
-    addr = text.strip()
-    local, at, domain = addr.rpartition("@")
-    if not at or not _LOCAL_PART.fullmatch(local) or ".." in local:
-        raise ValueError(f"not a usable e-mail address: {addr!r}")
-    if _LITERAL.fullmatch(domain):
-        return MailAddress(local, domain)
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError as error:
-        raise ValueError(f"not a usable e-mail domain: {domain!r}") from error
-    if not _DOMAIN.fullmatch(ascii_domain):
-        raise ValueError(f"not a usable e-mail domain: {domain!r}")
-    return MailAddress(local, ascii_domain)
+    """``local@domain`` for a header, read by the one address parser (``ValueError`` otherwise)."""
+    return addresses.parse_address(text)
 
 
 def _encoded_words(text: str) -> list[str]:

@@ -23,6 +23,21 @@ class Security(str, Enum):
         return self.value
 
 
+class AuthMethod(str, Enum):
+    """How an account logs in to its server."""
+
+    PASSWORD = "password"  # login and password (kept in the keychain)
+    OAUTH_MICROSOFT = "oauth_microsoft"  # "Zaloguj przez Microsoft": a refresh token in the keychain
+    OAUTH_GOOGLE = "oauth_google"  # "Zaloguj przez Google"
+
+    @property
+    def oauth(self) -> bool:
+        return self is not AuthMethod.PASSWORD
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class ContactMode(str, Enum):
     """ "W mailach (stopka i adres mailowy)": whose contact a mail carries."""
 
@@ -62,6 +77,11 @@ class SmtpAccount:
     pinned_fingerprint: str = ""
     # Extra CA bundle (PEM) trusted for this account on top of the system store.
     ca_file: str = ""
+    auth_method: AuthMethod = AuthMethod.PASSWORD
+
+    @property
+    def uses_oauth(self) -> bool:
+        return self.auth_method.oauth
 
     @property
     def configured(self) -> bool:
@@ -100,6 +120,35 @@ class Giodo:
     hide_client_contacts: bool = False
 
 
+MICROSOFT_AUTHORITY = "https://login.microsoftonline.com"
+MICROSOFT_DEFAULT_TENANT = "organizations"
+GOOGLE_AUTHORITY = "https://accounts.google.com"
+
+
+@dataclass(frozen=True)
+class OAuthApps:
+    """The office's own app registrations for "Zaloguj przez Microsoft / Google", entered once by
+    the administrator. The Google client secret (Google requires one even for desktop apps) lives
+    in the keychain under ``GOOGLE_CLIENT_SECRET``, never here."""
+
+    microsoft_client_id: str = ""
+    # "organizations" (any work account), "common" (also Outlook.com), or the tenant's ID / domain.
+    microsoft_tenant: str = MICROSOFT_DEFAULT_TENANT
+    # Empty: the public endpoints. Set for national clouds, or a loopback server in the demo.
+    microsoft_authority: str = ""
+    google_client_id: str = ""
+    google_authority: str = ""
+    # Extra CA bundle (PEM) trusted for the sign-in endpoints on top of the system store.
+    ca_file: str = ""
+
+    def client_id(self, method: AuthMethod) -> str:
+        if method is AuthMethod.OAUTH_MICROSOFT:
+            return self.microsoft_client_id.strip()
+        if method is AuthMethod.OAUTH_GOOGLE:
+            return self.google_client_id.strip()
+        return ""
+
+
 @dataclass(frozen=True)
 class Employee:
     id: int | None = None
@@ -134,6 +183,7 @@ class OfficeSettings:
     agents_edit_own_smtp: bool = False
     # The window locks after this many minutes without keyboard or mouse input (0: never).
     idle_lock_minutes: int = 15
+    oauth: OAuthApps = field(default_factory=OAuthApps)
 
     @property
     def has_company_smtp(self) -> bool:
@@ -145,5 +195,14 @@ COMPANY_ACCOUNT = "smtp:company"
 DEFAULT_ACCOUNT = "smtp:default"
 
 
+GOOGLE_CLIENT_SECRET = "oauth-app:google:client-secret"
+
+
 def employee_account(employee_id: int) -> str:
     return f"smtp:employee:{employee_id}"
+
+
+def oauth_token_key(account_key: str) -> str:
+    """Where an account's OAuth refresh token is kept in the keychain (next to where its password
+    would be, never in the database)."""
+    return f"oauth:{account_key}"

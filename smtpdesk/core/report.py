@@ -7,9 +7,6 @@ and the redacted conversation with the server. Built from a fresh ``RunResult`` 
 
 from __future__ import annotations
 
-import base64
-import binascii
-import urllib.parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,26 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from smtpdesk.core.i18n import Lang, Msg, language
 from smtpdesk.core.model import Security
-from smtpdesk.core.smtp.result import STAGE_ORDER, RunResult, Stage
+from smtpdesk.core.scrub import REDACTED as SCRUBBED
+from smtpdesk.core.scrub import Scrubber
+from smtpdesk.core.smtp.result import STAGE_ORDER, RunResult
+from smtpdesk.core.stages import stage_name
 
 if TYPE_CHECKING:
     from smtpdesk.core.history import HistoryEntry
 
 REDACTED = "[UKRYTO]"
 
-STAGE_NAMES: dict[Stage, Msg] = {
-    Stage.CONFIG: Msg("Ustawienia", "Settings"),
-    Stage.DNS: Msg("Wyszukanie nazwy serwera", "Server name lookup"),
-    Stage.CONNECT: Msg("Łączenie", "Connecting"),
-    Stage.GREETING: Msg("Powitanie serwera", "Server greeting"),
-    Stage.EHLO: Msg("Przedstawienie się (EHLO)", "Introduction (EHLO)"),
-    Stage.TLS: Msg("Szyfrowanie", "Encryption"),
-    Stage.AUTH: Msg("Logowanie", "Login"),
-    Stage.MAIL: Msg("Nadawca", "Sender"),
-    Stage.RCPT: Msg("Odbiorca", "Recipient"),
-    Stage.DATA: Msg("Wiadomość", "Message"),
-    Stage.QUIT: Msg("Zakończenie", "Closing"),
-}
 
 SECURITY_NAMES: dict[Security, Msg] = {
     Security.AUTO: Msg("Automatycznie", "Automatic"),
@@ -51,6 +38,9 @@ _T = {
     "account": Msg("Konto", "Account"),
     "kind": Msg("Rodzaj testu", "Kind of test"),
     "kind_login": Msg("tylko logowanie (bez wysyłania)", "login only (nothing sent)"),
+    "kind_sender": Msg(
+        "logowanie i adres nadawcy (bez wysyłania)", "login and sender address (nothing sent)"
+    ),
     "kind_send": Msg("wysłanie wiadomości testowej", "sending a test message"),
     "settings": Msg("Ustawienia (bez hasła)", "Settings (without the password)"),
     "host": Msg("Serwer poczty wychodzącej", "Outgoing mail server"),
@@ -74,6 +64,7 @@ _T = {
     "queue_id": Msg("Identyfikator w kolejce serwera", "Server queue id"),
     "diagnosis": Msg("Diagnoza", "Diagnosis"),
     "steps": Msg("Co zrobić", "What to do"),
+    "fixes": Msg("Proponowane zmiany", "Suggested changes"),
     "delivery": Msg(
         "Uwaga: przyjęcie wiadomości przez serwer to nie to samo co doręczenie. Czy wiadomość "
         "dotarła do adresata, może sprawdzić tylko administrator serwera {host}.",
@@ -119,6 +110,7 @@ class ReportInput:
     recipient: str
     explanation: str = ""
     steps: tuple[str, ...] = ()
+    fixes: tuple[str, ...] = ()  # labels of the suggested one-click changes
     security_used: str = ""
     allow_plaintext_auth: bool = False
     pinned_fingerprint: str = ""
@@ -129,62 +121,64 @@ class ReportInput:
     transcript: Sequence[Mapping[str, Any]] = ()
     cert: Mapping[str, Any] | None = None
     notes: tuple[str, ...] = ()
+    sender_checked: bool = False
 
 
 def input_from_result(
     result: RunResult, *, account_label: str = "", account_key: str = "", at: datetime | None = None
 ) -> ReportInput:
-    d = result.diagnosis
-    cert = result.facts.cert.to_json() if result.facts and result.facts.cert else None
-    return ReportInput(
-        at=at or datetime.now(timezone.utc),
+    return input_from_flat(
+        result.to_json(),
         account_label=account_label,
         account_key=account_key,
-        login_only=result.login_only,
-        ok=result.ok,
-        code=result.code,
-        stage=result.stage.value,
-        title=d.title if d else "",
-        explanation=d.explanation if d else "",
-        steps=tuple(d.steps) if d else (),
-        host=result.account.host,
-        port=result.account.port,
-        security=result.account.security.value,
-        security_used=result.security_used.value,
-        allow_plaintext_auth=result.account.allow_plaintext_auth,
-        pinned_fingerprint=result.account.pinned_fingerprint,
-        username=result.account.username,
-        sender=result.sender,
-        recipient=result.recipient,
-        server_reply=result.server_reply,
-        queue_id=result.queue_id,
-        timings_ms=dict(result.timings_ms),
-        elapsed_ms=result.elapsed_ms,
-        transcript=[line.to_json() for line in result.transcript],
-        cert=cert,
-        notes=tuple(result.notes),
+        at=at or datetime.now(timezone.utc),
     )
 
 
 def input_from_entry(entry: HistoryEntry) -> ReportInput:
+    flat = entry.to_json()
+    # An entry keeps the security used; the one configured is there when the entry has it.
+    flat["security_used"] = entry.security
+    flat["security"] = entry.security_configured or entry.security
+    flat["certificate"] = entry.certificate
+    return input_from_flat(
+        flat, account_label=entry.account_label, account_key=entry.account_key, at=entry.at
+    )
+
+
+def input_from_flat(
+    flat: Mapping[str, Any], *, account_label: str, account_key: str, at: datetime
+) -> ReportInput:
+    """What a report shows, from the one flat form of a result (``RunResult.to_json``)."""
     return ReportInput(
-        at=entry.at,
-        account_label=entry.account_label,
-        account_key=entry.account_key,
-        login_only=entry.login_only,
-        ok=entry.ok,
-        code=entry.code,
-        stage=entry.stage,
-        title=entry.title,
-        host=entry.host,
-        port=entry.port,
-        security=entry.security,
-        username=entry.username,
-        sender=entry.sender,
-        recipient=entry.recipient,
-        timings_ms=dict(entry.timings_ms),
-        elapsed_ms=entry.elapsed_ms,
-        transcript=list(entry.transcript),
+        at=at,
+        account_label=account_label,
+        account_key=account_key,
+        login_only=bool(flat.get("login_only")),
+        ok=bool(flat.get("ok")),
+        code=str(flat.get("code", "")),
+        stage=str(flat.get("stage", "")),
+        title=str(flat.get("title", "")),
+        explanation=str(flat.get("explanation", "")),
+        steps=tuple(flat.get("steps", ())),
+        fixes=tuple(str(fix.get("label", "")) for fix in flat.get("fixes", ()) if fix),
+        host=str(flat.get("host", "")),
+        port=int(flat.get("port", 0)),
+        security=str(flat.get("security", "")),
+        security_used=str(flat.get("security_used", "")),
+        allow_plaintext_auth=bool(flat.get("allow_plaintext_auth")),
+        pinned_fingerprint=str(flat.get("pinned_fingerprint", "")),
+        username=str(flat.get("username", "")),
+        sender=str(flat.get("sender", "")),
+        recipient=str(flat.get("recipient", "")),
+        server_reply=flat.get("server_reply"),
+        queue_id=flat.get("queue_id"),
+        timings_ms=dict(flat.get("timings_ms", {})),
+        elapsed_ms=float(flat.get("elapsed_ms", 0.0)),
+        transcript=list(flat.get("transcript", ())),
+        cert=flat.get("certificate"),
+        notes=tuple(flat.get("notes", ())),
+        sender_checked=bool(flat.get("sender_checked")),
     )
 
 
@@ -218,7 +212,7 @@ def render(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None 
     lines += [
         f"{t('when')}: {format_time(data.at)}",
         f"{t('account')}: {label or '—'}",
-        f"{t('kind')}: {t('kind_login') if data.login_only else t('kind_send')}",
+        f"{t('kind')}: {t(_kind(data))}",
         "",
         t("settings"),
         "-" * len(t("settings")),
@@ -247,16 +241,24 @@ def render(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None 
     if data.ok and not data.login_only:
         lines += ["", t("delivery", host=data.host)]
 
-    if data.explanation or data.steps:
+    if data.explanation or data.steps or data.fixes:
         lines += ["", t("diagnosis"), "-" * len(t("diagnosis"))]
         if data.explanation:
             lines.append(data.explanation)
         if data.steps:
             lines += ["", f"{t('steps')}:"]
             lines += [f"  {number}. {step}" for number, step in enumerate(data.steps, start=1)]
+        if data.fixes:
+            lines += ["", f"{t('fixes')}:"] + [f"  - {label}" for label in data.fixes]
 
     lines += _details_lines(data, lang)
     return scrub("\n".join(lines) + "\n", secrets, username=data.username)
+
+
+def _kind(data: ReportInput) -> str:
+    if data.sender_checked:
+        return "kind_sender"
+    return "kind_login" if data.login_only else "kind_send"
 
 
 def technical_details(data: ReportInput, *, secrets: Iterable[str] = (), lang: Lang | None = None) -> str:
@@ -315,10 +317,7 @@ def ordered_timings(timings: Mapping[str, float]) -> list[tuple[str, float]]:
 
 
 def stage_text(stage: str, lang: Lang | None = None) -> str:
-    try:
-        return STAGE_NAMES[Stage(stage)].text(lang)
-    except ValueError:
-        return stage
+    return stage_name(stage, lang)
 
 
 def security_text(configured: str, used: str = "", lang: Lang | None = None) -> str:
@@ -348,47 +347,6 @@ def format_time(at: datetime) -> str:
 
 
 def scrub(text: str, secrets: Iterable[str], *, username: str = "") -> str:
-    """Remove every secret from ``text``: as typed, its UTF-8 bytes written out, percent-encoded,
-    and base64 at any alignment (which covers AUTH LOGIN and AUTH PLAIN payloads)."""
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in sorted(_secret_forms(secret, username), key=len, reverse=True):
-            text = text.replace(form, REDACTED)
-    return text
-
-
-# Shorter fragments would start hiding ordinary words of the report.
-_MIN_FORM_LENGTH = 4
-_MIN_BASE64_CORE = 8
-
-
-def _secret_forms(secret: str, username: str) -> set[str]:
-    raw = secret.encode("utf-8")
-    forms = {
-        secret,
-        repr(raw)[2:-1],  # b'Has\xc5\x82o' written out
-        raw.hex(),
-        urllib.parse.quote(secret, safe=""),
-        urllib.parse.quote_plus(secret, safe=""),
-    }
-    login = username.encode("utf-8")
-    for payload in (raw, b"\0" + login + b"\0" + raw, login + b"\0" + login + b"\0" + raw):
-        forms.add(base64.b64encode(payload).decode("ascii"))
-        forms.add(base64.b64encode(payload).decode("ascii").rstrip("="))
-    forms |= _base64_cores(raw)
-    # The password itself goes at any length; its encodings only when long enough to be specific.
-    return {form for form in forms if len(form) >= _MIN_FORM_LENGTH} | {secret}
-
-
-def _base64_cores(raw: bytes) -> set[str]:
-    """The base64 characters that depend only on ``raw`` wherever it sits inside a longer payload."""
-    cores: set[str] = set()
-    for shift in range(3):
-        encoded = binascii.b2a_base64(b"\0" * shift + raw, newline=False).decode("ascii")
-        first_group = 1 if shift else 0  # a group mixing padding bytes with the secret varies
-        last_group = (shift + len(raw)) // 3  # a partial last group varies with what follows
-        core = encoded[first_group * 4 : last_group * 4]
-        if len(core) >= _MIN_BASE64_CORE:
-            cores.add(core)
-    return cores
+    """Remove every secret from ``text`` in every form it may take (``core.scrub``), shown as
+    ``REDACTED``: a second line of defence behind the engine's own redaction."""
+    return Scrubber(secrets, username).scrub(text).replace(SCRUBBED, REDACTED)

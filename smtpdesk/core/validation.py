@@ -12,8 +12,11 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from encodings import idna
 
+import idna
+
+from smtpdesk.core import addresses
+from smtpdesk.core.addresses import AddressError, parse_address
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import DEFAULT_PORT, IMPLICIT_TLS_PORT, Security, SmtpAccount
 
@@ -35,6 +38,12 @@ class FieldError(ValueError):
 MSG_CONTROL_CHARS = Msg(
     pl="To pole nie może zawierać znaków nowej linii, tabulacji ani innych znaków sterujących",
     en="This field must not contain line breaks, tabs or other control characters",
+)
+MSG_NOT_TEXT = Msg(
+    pl="To pole zawiera bajty, które nie są tekstem UTF-8 (np. wklejone z programu w innym kodowaniu) "
+    "— wpisz je ponownie",
+    en="This field holds bytes that are not UTF-8 text (e.g. pasted from a program using another "
+    "encoding) — type it again",
 )
 MSG_HOST_EMPTY = Msg(
     pl="Wpisz nazwę serwera poczty wychodzącej — np. smtp.twojafirma.pl",
@@ -86,40 +95,14 @@ MSG_PORT_RANGE = Msg(
     pl="Port to liczba od 1 do 65535 (zwykle 587)",
     en="The port is a number from 1 to 65535 (usually 587)",
 )
-MSG_EMAIL_EMPTY = Msg(
-    pl="Wpisz adres e-mail — np. jan.kowalski@biuro.pl",
-    en="Enter an e-mail address — e.g. john.smith@office.com",
-)
-MSG_EMAIL_INVALID = Msg(
-    pl="To nie jest adres e-mail — wpisz np. jan.kowalski@biuro.pl",
-    en="This is not an e-mail address — enter e.g. john.smith@office.com",
-)
-MSG_EMAIL_MANY = Msg(
-    pl="Wpisz tylko jeden adres e-mail — np. jan.kowalski@biuro.pl",
-    en="Enter only one e-mail address — e.g. john.smith@office.com",
-)
-MSG_EMAIL_DISPLAY_NAME = Msg(
-    pl="Wpisz sam adres, bez imienia, cudzysłowów i nawiasów <> — np. jan.kowalski@biuro.pl",
-    en="Enter just the address, without a name, quotes or <> brackets — e.g. john.smith@office.com",
-)
-MSG_EMAIL_SPACES = Msg(
-    pl="Adres e-mail nie może zawierać spacji — np. jan.kowalski@biuro.pl",
-    en="An e-mail address must not contain spaces — e.g. john.smith@office.com",
-)
-MSG_EMAIL_LOCAL = Msg(
-    pl="Część adresu przed @ może zawierać tylko litery bez polskich znaków, cyfry i znaki . _ - + "
-    "(bez kropki na początku, na końcu i dwóch kropek obok siebie) — np. jan.kowalski@biuro.pl",
-    en="The part before @ may contain only letters without accents, digits and . _ - + "
-    "(no dot at the start or end, no two dots in a row) — e.g. john.smith@office.com",
-)
-MSG_EMAIL_DOMAIN = Msg(
-    pl="Po @ musi być nazwa domeny z kropką — np. jan.kowalski@biuro.pl",
-    en="After @ there must be a domain name with a dot — e.g. john.smith@office.com",
-)
-MSG_EMAIL_TOO_LONG = Msg(
-    pl="Adres e-mail jest za długi (najwyżej 254 znaki, 64 przed @)",
-    en="The e-mail address is too long (at most 254 characters, 64 before @)",
-)
+MSG_EMAIL_EMPTY = addresses.MSG_EMPTY
+MSG_EMAIL_INVALID = addresses.MSG_INVALID
+MSG_EMAIL_MANY = addresses.MSG_MANY
+MSG_EMAIL_DISPLAY_NAME = addresses.MSG_DISPLAY_NAME
+MSG_EMAIL_SPACES = addresses.MSG_SPACES
+MSG_EMAIL_LOCAL = addresses.MSG_LOCAL
+MSG_EMAIL_DOMAIN = addresses.MSG_DOMAIN
+MSG_EMAIL_TOO_LONG = addresses.MSG_TOO_LONG
 MSG_USERNAME_TOO_LONG = Msg(
     pl="Nazwa użytkownika jest za długa (najwyżej 256 znaków)",
     en="The user name is too long (at most 256 characters)",
@@ -171,14 +154,11 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 _STRIPPED_SCHEMES = frozenset({"smtp", "smtps", "submission", "http", "https"})
 _LABEL_RE = re.compile(r"^[a-z0-9_](?:[a-z0-9_\-]{0,61}[a-z0-9_])?\Z")
 _STRICT_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\Z")
-_LOCAL_PART_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*\Z")
 _PORT_RE = re.compile(r"^[0-9]+\Z")
 _PHONE_RE = re.compile(r"^\+?[0-9 ()\-]+\Z")
 _FINGERPRINT_RE = re.compile(r"^[0-9a-f]{64}\Z")
 _MAX_HOST = 253
 _MAX_USERNAME = 256
-_MAX_EMAIL = 254
-_MAX_LOCAL = 64
 
 
 def has_control_chars(text: str) -> bool:
@@ -186,8 +166,17 @@ def has_control_chars(text: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" or ch in _LINE_SEPARATORS for ch in text)
 
 
+def not_text(text: str) -> bool:
+    """True when ``text`` holds lone surrogates: bytes that were not UTF-8, carried through by
+    Python's "surrogateescape" (command line, environment) — they cannot be encoded or sent."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def clean_text(text: str, field: str) -> str:
-    """``text`` without surrounding spaces; FieldError when it holds control characters."""
+    """``text`` without surrounding spaces; FieldError when it holds control characters or bytes
+    that are not text."""
+    if not_text(text):
+        raise FieldError(field, MSG_NOT_TEXT)
     if has_control_chars(text):
         raise FieldError(field, MSG_CONTROL_CHARS)
     return text.strip()
@@ -209,12 +198,19 @@ def _port_number(digits: str) -> int | None:
 
 
 def _ascii_label(label: str) -> str:
-    """One label of a domain name in its ASCII (IDNA) form; UnicodeError when it has none."""
-    ascii_label = idna.ToASCII(label).decode("ascii").lower()
-    if ascii_label.startswith("xn--"):
-        # A pasted punycode label must decode, or it is gibberish the DNS will never answer.
-        idna.ToUnicode(ascii_label)
-    return ascii_label
+    """One label of a domain name in its ASCII form: UTS #46 without the transitional mapping of
+    IDNA 2003, so "straße" stays itself (xn--strae-oqa) instead of turning into "strasse".
+    UnicodeError when it has none."""
+    try:
+        if label.isascii():
+            ascii_label = label.lower()
+            if ascii_label.startswith("xn--"):
+                # A pasted punycode label must decode, or it is gibberish the DNS will never answer.
+                idna.decode(ascii_label)
+            return ascii_label
+        return idna.encode(label, uts46=True, transitional=False).decode("ascii")
+    except idna.IDNAError as error:
+        raise UnicodeError(str(error)) from None
 
 
 def _domain(text: str, field: str, *, strict: bool, invalid: Msg, too_long: Msg) -> str:
@@ -337,7 +333,8 @@ def parse_port(text: str) -> int:
 
 
 def normalise_email(text: str, *, required: bool = True, field: str = "email") -> str:
-    """A single bare address, domain lower-cased in IDNA form (``""`` when empty and optional)."""
+    """A single bare address (``local@xn--…``), read by the one parser the engine and the test
+    message use too (``core.addresses``); ``""`` when empty and optional."""
     value = clean_text(text, field)
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:") :].strip()
@@ -345,31 +342,10 @@ def normalise_email(text: str, *, required: bool = True, field: str = "email") -
         if required:
             raise FieldError(field, MSG_EMAIL_EMPTY)
         return ""
-    if any(ch in value for ch in '<>"'):
-        raise FieldError(field, MSG_EMAIL_DISPLAY_NAME)
-    at_count = value.count("@")
-    if at_count > 1 and (_has_space(value) or any(ch in value for ch in ",;")):
-        raise FieldError(field, MSG_EMAIL_MANY)
-    if _has_space(value):
-        raise FieldError(field, MSG_EMAIL_SPACES)
-    if at_count != 1:
-        raise FieldError(field, MSG_EMAIL_INVALID)
-    local, domain = value.split("@")
-    if not local:
-        raise FieldError(field, MSG_EMAIL_INVALID)
-    if not _LOCAL_PART_RE.match(local):
-        raise FieldError(field, MSG_EMAIL_LOCAL)
-    if len(local) > _MAX_LOCAL:
-        raise FieldError(field, MSG_EMAIL_TOO_LONG)
-    if not domain or "." not in domain.rstrip(".") or domain.startswith("["):
-        raise FieldError(field, MSG_EMAIL_DOMAIN)
-    ascii_domain = _domain(domain, field, strict=True, invalid=MSG_EMAIL_DOMAIN, too_long=MSG_EMAIL_TOO_LONG)
-    if ascii_domain.rsplit(".", 1)[-1].isdigit():
-        raise FieldError(field, MSG_EMAIL_DOMAIN)  # an IP address is not a mail domain here
-    address = f"{local}@{ascii_domain}"
-    if len(address) > _MAX_EMAIL:
-        raise FieldError(field, MSG_EMAIL_TOO_LONG)
-    return address
+    try:
+        return parse_address(value).addr_spec
+    except AddressError as error:
+        raise FieldError(field, error.message) from None
 
 
 def normalise_username(text: str, field: str = "username") -> str:

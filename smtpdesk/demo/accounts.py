@@ -24,6 +24,8 @@ class DemoMailbox:
     password: str = field(repr=False)  # the password the demo server accepts
     # A company (collective) account may put any address in MAIL FROM; a personal one only its login.
     send_as_anyone: bool = False
+    # Signs in with "Zaloguj przez Microsoft" (the demo's loopback sign-in server), not a password.
+    oauth: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,16 @@ PIOTR_MAILBOX = DemoMailbox(f"piotr.zielinski@{DOMAIN}", "Zielen-Piotr-2024")
 # An older mailbox whose login is not the address Marek signs his mail with.
 MAREK_MAILBOX = DemoMailbox(f"marek@{DOMAIN}", "Dab-Marek-3")
 
-MAILBOXES: tuple[DemoMailbox, ...] = (COMPANY_MAILBOX, ANNA_MAILBOX, PIOTR_MAILBOX, MAREK_MAILBOX)
+# A Microsoft 365 mailbox: no password works, only a sign-in through the demo's sign-in server.
+TOMASZ_MAILBOX = DemoMailbox(f"tomasz.lewandowski@{DOMAIN}", "", oauth=True)
+
+MAILBOXES: tuple[DemoMailbox, ...] = (
+    COMPANY_MAILBOX,
+    ANNA_MAILBOX,
+    PIOTR_MAILBOX,
+    MAREK_MAILBOX,
+    TOMASZ_MAILBOX,
+)
 
 PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson(
@@ -107,6 +118,21 @@ PEOPLE: tuple[DemoPerson, ...] = (
             en="login differs from the address — the server rejects the sender",
         ),
         expected="sender_not_allowed",
+    ),
+    DemoPerson(
+        first_name="Tomasz",
+        sign_in_password="Demo-Agent-5",
+        last_name="Lewandowski",
+        email=TOMASZ_MAILBOX.login,
+        phone="+48 606 755 866",
+        role=Role.AGENT,
+        mailbox=TOMASZ_MAILBOX,
+        hint=Msg(
+            pl="Microsoft 365 — kliknij „Zaloguj przez Microsoft”",
+            en="Microsoft 365 — click “Sign in with Microsoft”",
+        ),
+        # Not signed in yet: the diagnosis offers the sign-in, which the demo's server completes.
+        expected="oauth_sign_in_expired",
     ),
     DemoPerson(
         first_name="Ewa",

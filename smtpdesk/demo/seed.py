@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from smtpdesk.core.model import (
@@ -11,6 +12,7 @@ from smtpdesk.core.model import (
     ContactMode,
     Employee,
     Giodo,
+    OAuthApps,
     OfficeSettings,
     employee_account,
 )
@@ -52,12 +54,15 @@ def demo_settings(server: DemoServer) -> OfficeSettings:
     )
 
 
-def seed_demo(store: Store, secrets: SecretStore, server: DemoServer) -> None:
+def seed_demo(store: Store, secrets: SecretStore, server: DemoServer, oauth: OAuthApps | None = None) -> None:
     """Save the sample agency into ``store`` and its passwords into ``secrets``.
 
     ``server`` must be running: the accounts carry its port and CA file.
     """
-    store.save_settings(demo_settings(server))
+    settings = demo_settings(server)
+    if oauth is not None:
+        settings = replace(settings, oauth=oauth)
+    store.save_settings(settings)
     secrets.set(COMPANY_ACCOUNT, COMPANY_MAILBOX.password)
     secrets.set(DEFAULT_ACCOUNT, COMPANY_MAILBOX.password)
     people = People(store)

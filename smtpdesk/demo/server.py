@@ -2,7 +2,8 @@
 
 It speaks SMTP like a provider's submission port: STARTTLS with a certificate from its own CA
 (written next to the demo data, so the demo accounts trust it through ``SmtpAccount.ca_file``),
-AUTH only inside TLS, per-mailbox passwords, and personal mailboxes that may send only as their
+AUTH only inside TLS, per-mailbox passwords (or, for the Microsoft 365 mailbox, XOAUTH2 with a token
+from the demo's sign-in server), and personal mailboxes that may send only as their
 own login. Nothing is relayed: every accepted message is kept in memory for the demo inbox.
 """
 
@@ -30,8 +31,9 @@ from typing import Any
 import trustme
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
-from smtpdesk.core.model import Security, SmtpAccount
+from smtpdesk.core.model import AuthMethod, Security, SmtpAccount
 from smtpdesk.demo.accounts import MAILBOXES, DemoMailbox
+from smtpdesk.demo.oauth_smtp import OAuthMechanisms
 
 log = logging.getLogger(__name__)
 # aiosmtpd reports every odd client (e.g. a TLS hello on the STARTTLS port, which the wrong-security
@@ -41,6 +43,7 @@ logging.getLogger("mail.log").addHandler(logging.NullHandler())
 HOST = "127.0.0.1"
 CA_FILE_NAME = "demo-ca.pem"
 AUTH_FAILED_REPLY = "535 5.7.8 Error: authentication failed"
+BASIC_AUTH_DISABLED_REPLY = "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
 # Older messages are dropped beyond this many, so a long demo session cannot grow without bound.
 MAX_KEPT_MESSAGES = 500
 _START_TIMEOUT = 10.0
@@ -100,6 +103,8 @@ class DemoServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._start_error: BaseException | None = None
+        # Checks an access token for a mailbox (set once the demo's sign-in server runs).
+        self.oauth_validate: Callable[[str, str], bool] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -176,6 +181,7 @@ class DemoServer:
             username=mailbox.login,
             security=Security.STARTTLS,
             ca_file=str(self.ca_file),
+            auth_method=AuthMethod.OAUTH_MICROSOFT if mailbox.oauth else AuthMethod.PASSWORD,
         )
 
     def messages(self) -> list[CapturedMessage]:
@@ -228,6 +234,8 @@ class DemoServer:
                 auth_required=True,
                 auth_require_tls=True,
                 authenticator=self._authenticate,
+                # Like Microsoft 365: LOGIN, PLAIN and XOAUTH2.
+                auth_exclude_mechanism=["OAUTHBEARER"],
                 timeout=_IDLE_TIMEOUT,
             )
 
@@ -256,6 +264,9 @@ class DemoServer:
         if isinstance(auth_data, LoginPassword):
             login = auth_data.login.decode("utf-8", "replace").lower()
             mailbox = self._mailboxes.get(login)
+            if mailbox is not None and mailbox.oauth:
+                # As Microsoft 365 answers a password where only OAuth2 is allowed.
+                return AuthResult(success=False, handled=False, message=BASIC_AUTH_DISABLED_REPLY)
             if mailbox is not None and hmac.compare_digest(auth_data.password, mailbox.password.encode()):
                 return AuthResult(success=True, auth_data=mailbox.login)
         return AuthResult(success=False, handled=False, message=AUTH_FAILED_REPLY)
@@ -321,11 +332,17 @@ class _QuietSession(Session):
         self._login_data = value
 
 
-class _Handler:
+class _Handler(OAuthMechanisms):
     """The provider's rules: who may send as whom, and what is kept."""
 
     def __init__(self, owner: DemoServer) -> None:
         self._owner = owner
+        self.oauth_logins: list[str] = []
+
+    def oauth_validate(self, user: str, token: str) -> bool:
+        mailbox = self._owner._mailbox(user)
+        check = self._owner.oauth_validate
+        return mailbox is not None and mailbox.oauth and check is not None and check(mailbox.login, token)
 
     async def handle_MAIL(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]

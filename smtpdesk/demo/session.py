@@ -17,6 +17,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store
 from smtpdesk.demo.seed import seed_demo
 from smtpdesk.demo.server import DemoServer
+from smtpdesk.demo.sign_in import DemoSignIn
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,19 @@ DATA_DIR_PREFIX = "smtpdesk-demo-"
 
 
 class DemoSession:
-    def __init__(self, data_dir: Path, server: DemoServer, store: Store, secrets: SecretStore) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        server: DemoServer,
+        store: Store,
+        secrets: SecretStore,
+        oauth: DemoSignIn | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.server = server
         self.store = store
         self.secrets = secrets
+        self.oauth = oauth
         self._stopped = False
 
     @classmethod
@@ -38,19 +47,24 @@ class DemoSession:
         data_dir.chmod(0o700)
         server = DemoServer(data_dir)
         store: Store | None = None
+        oauth: DemoSignIn | None = None
         try:
             server.start()
+            oauth = DemoSignIn.start(data_dir)
+            server.oauth_validate = oauth.valid
             store = Store.open(data_dir)
             # The demo never touches the computer's keychain: its passwords live only in memory.
             secrets = SecretStore(session_only=True)
-            seed_demo(store, secrets, server)
+            seed_demo(store, secrets, server, oauth.apps)
         except BaseException:
             if store is not None:
                 store.close()
+            if oauth is not None:
+                oauth.stop()
             server.stop()
             shutil.rmtree(data_dir, ignore_errors=True)
             raise
-        session = cls(data_dir, server, store, secrets)
+        session = cls(data_dir, server, store, secrets, oauth)
         atexit.register(session.stop)
         return session
 
@@ -67,6 +81,8 @@ class DemoSession:
         try:
             self.store.close()
         finally:
+            if self.oauth is not None:
+                self.oauth.stop()
             self.server.stop()
             shutil.rmtree(self.data_dir, ignore_errors=True)
             if self.data_dir.exists():

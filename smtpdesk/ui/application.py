@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from smtpdesk import APP_NAME, __version__, paths
+from smtpdesk.cli.parsing import prescan_language
 from smtpdesk.core.i18n import LANGUAGES, Lang
 from smtpdesk.core.model import Employee, Role
 from smtpdesk.core.people.clock import Clock, system_clock
@@ -30,26 +32,31 @@ from smtpdesk.core.store.choice import choose
 from smtpdesk.core.store.damage import move_aside, restore_backup, salvage
 from smtpdesk.core.store.office import leave_office, open_location
 from smtpdesk.core.store.office_check import explain_failure
+from smtpdesk.display import display_problem
+from smtpdesk.logfile import start_logging
+from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
-from smtpdesk.ui.doctor_install import install_doctor
-from smtpdesk.ui.exchange import install_exchange
+from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
+from smtpdesk.ui.gui_gc import collect_on_gui_thread
+from smtpdesk.ui.keychain_check import after_first_paint, check_keychain_in_background, defer_keychain
 from smtpdesk.ui.long_lived import freeze_start_up_objects
-from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.database_dialog import Switch
-from smtpdesk.ui.office.install import install_office_tools
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
 from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
-from smtpdesk.ui.people.admin_tools import install_people_admin
+from smtpdesk.ui.people.admin_tools import audit_action_last, install_people_admin
 from smtpdesk.ui.people.gate import PeopleGate
-from smtpdesk.ui.people.my_mail_window import MyMailWindow
 from smtpdesk.ui.people.sign_in_dialog import DemoSignIn
+from smtpdesk.ui.qt_messages import route_qt_messages_to_log
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.translations import install_translators, remove_translators
 
+Switcher = Callable[[Switch], None]
+
 if TYPE_CHECKING:
     from smtpdesk.demo.session import DemoSession
+    from smtpdesk.ui.people.my_mail_window import MyMailWindow
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +99,9 @@ class GuiSession:
     problem: QDialog | None = None  # the settings could not be opened: the ways back
     gate: PeopleGate | None = None  # who is signed in (or signing in) on ``store``
     clock: Clock = system_clock  # lockouts, password age and idle locking read it
+    draft_box: DraftRestoreBox | None = None
     translators: list[QTranslator] = field(default_factory=list)
+    defer_features: bool = False  # what run_gui does: see open_window
     crash_reporter: CrashReporter | None = None
     previous_locale: QLocale = field(default_factory=QLocale)
     key_dialog: QDialog | None = None
@@ -100,6 +109,7 @@ class GuiSession:
     _damage: tuple[DamageReport, Backup | None] | None = None
     _unreachable: Location | None = None
     _admitting: tuple[Store, SecretStore, DemoSession | None] | None = None
+    _demo_over: bool = False  # the demo's window was closed by its user: the demo goes with it
     _closed: bool = False
 
     # -- windows --------------------------------------------------------------------------------
@@ -111,24 +121,35 @@ class GuiSession:
         poczta" for an agent. The window of a demo stops the demo when it goes (not on sign-out)."""
         gate = self.gate
         assert gate is not None
+        # The keychain is looked for once the window is on screen (see keychain_check).
+        defer_keychain(secrets)
         window: SettingsWindow | MyMailWindow
         if person.role is Role.ADMIN:
             window = SettingsWindow(store, secrets)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            install_mail_tests(window)
-            install_doctor(window)
-            install_exchange(window)
-            if demo is None:
-                install_office_tools(window, self.switch)
+            # Signing out, locking and the administrator's tools of people come with the window.
             install_people_admin(window, gate)
+            switch = self.switch if demo is None else None
+            if self.defer_features:
+                # The tests, the doctor and the demo's parts (and the SMTP engine behind them) load
+                # right after the window is on screen: the first paint waits only for the form.
+                after_first_paint(window, partial(_add_features_if_open, window, secrets, demo, switch))
+            else:
+                _add_features(window, secrets, demo, switch)
         else:
+            # An agent's window, with its test dialog (and the engine behind it), loads only for them.
+            from smtpdesk.ui.people.my_mail_window import MyMailWindow
+
             window = MyMailWindow(store, secrets, person, gate)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if demo is not None:
-            from smtpdesk.ui.demo_mode import attach_demo
+            if demo is not None:
+                from smtpdesk.ui.demo_mode import attach_demo
 
-            attach_demo(window, demo)
-            window.destroyed.connect(self._window_destroyed)
+                attach_demo(window, demo)
+            after_first_paint(window, partial(check_keychain_in_background, secrets))
+        if demo is not None:
+            window.closing.connect(self._demo_window_closing)
+            window.destroyed.connect(self._demo_window_destroyed)
         previous = self.window
         self.window, self.store, self.secrets, self.demo = window, store, secrets, demo
         gate.window = window
@@ -181,15 +202,23 @@ class GuiSession:
         assert self._admitting is not None
         store, secrets, demo = self._admitting
         self.open_window(store, secrets, demo, person=person)
+        # Input left unsaved by a signal is the office's settings: offered to the next administrator.
+        self.offer_draft()
 
     def _signed_out(self) -> None:
         window, self.window = self.window, None
         if window is not None and isValid(window):
             window.discard_and_close()
 
-    def _window_destroyed(self) -> None:
-        # Closed by its user: the demo ends. Signing out (the sign-in is on screen) keeps it.
-        if self.gate is None or self.gate.dialog is None:
+    def _demo_window_closing(self) -> None:
+        # Decided when the window closes, not when it is destroyed (a deferred deletion, which may
+        # come after the next person signed in): a window the session still holds was closed by
+        # its user, and the demo ends with it. Signing out lets go of the window first.
+        if self.window is not None:
+            self._demo_over = True
+
+    def _demo_window_destroyed(self) -> None:
+        if self._demo_over:
             self.stop_demo()
 
     # -- where the settings are ----------------------------------------------------------------
@@ -295,8 +324,34 @@ class GuiSession:
                 ),
             )
             return None
+        self._demo_over = False
         self.admit_people(demo.store, demo.secrets, demo)
         return self.window
+
+    def offer_draft(self) -> bool:
+        """Asks whether to restore input left unsaved when the program was last ended from
+        outside; True when there was such a draft."""
+        window = self.window
+        if not isinstance(window, SettingsWindow) or self.demo is not None:
+            return False
+        if self.draft_box is not None and isValid(self.draft_box):
+            return True
+        self.draft_box = offer_draft(window, self._draft_answered)
+        return self.draft_box is not None
+
+    def quit_now(self) -> None:
+        """The program is being ended from outside: keep unsaved input as a draft, close all."""
+        # Keys typed before the signal may still wait in the queue: they are part of the input.
+        self.app.processEvents()
+        window = self.window
+        if (
+            isinstance(window, SettingsWindow)
+            and isValid(window)
+            and self.demo is None
+            and window.is_modified()
+        ):
+            write_draft(window)
+        self.close()
 
     def show_error(self, title: str, text: str) -> QMessageBox:
         box = show_message(self.window, QMessageBox.Icon.Critical, title, text)
@@ -335,6 +390,9 @@ class GuiSession:
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.app.aboutToQuit.disconnect(self.close)
 
+    def _draft_answered(self) -> None:
+        self.draft_box = None
+
     def _error_closed(self) -> None:
         self.error_box = None
 
@@ -347,12 +405,20 @@ def _application(qt_args: list[str]) -> QApplication:
     app = QApplication([APP_NAME, *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # matches resources/smtpdesk.desktop
+    app.setWindowIcon(app_icon())
     return app
 
 
-def start_gui(argv: Sequence[str], *, clock: Clock = system_clock) -> GuiSession:
-    """Everything ``run_gui`` does before the event loop; the caller owns the returned session
-    (``clock``: the time sign-in rules read, moved by the tests)."""
+def start_gui(
+    argv: Sequence[str], *, clock: Clock = system_clock, defer_features: bool = False
+) -> GuiSession:
+    """Everything ``run_gui`` does before the event loop; the caller owns the returned session.
+
+    ``clock``: the time sign-in rules read, moved by the tests. ``defer_features``: as the program
+    does, add the window's tests, doctor and demo parts after its first paint (tests that look at
+    them at once leave it off).
+    """
     parser = build_parser()
     args, unknown = parser.parse_known_args(list(argv))
     new_app = QApplication.instance() is None
@@ -361,7 +427,8 @@ def start_gui(argv: Sequence[str], *, clock: Clock = system_clock) -> GuiSession
     if leftover:
         parser.error(f"nieznane opcje: {' '.join(leftover)}")
 
-    session = GuiSession(app=app, args=args, clock=clock)
+    collect_on_gui_thread(app)
+    session = GuiSession(app=app, args=args, clock=clock, defer_features=defer_features)
     session.translators = install_translators(app, cast(Lang, args.lang))
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
     session.crash_reporter.install()
@@ -382,8 +449,17 @@ def start_gui(argv: Sequence[str], *, clock: Clock = system_clock) -> GuiSession
 
 def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int:
     """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = display_problem(prescan_language(argv))
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 1
+    if start_logging() is not None and QApplication.instance() is None:
+        route_qt_messages_to_log()
     with quit_on_signals() as quit_request:
-        session = start_gui(sys.argv[1:] if argv is None else argv)
+        session = start_gui(argv, defer_features=True)
+        quit_request.on_request = session.quit_now
         try:
             # The reason is on screen in session.error_box, or the ways back in session.problem.
             signing_in = session.gate is not None and session.gate.dialog is not None
@@ -420,3 +496,37 @@ def demo_sign_ins(demo: DemoSession | None) -> list[DemoSignIn]:
 
 def _live(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and isValid(widget) else None
+
+
+def _add_features_if_open(
+    window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+) -> None:
+    if isValid(window) and window.isVisible():  # not closed before its first paint came round
+        _add_features(window, secrets, demo, switch)
+
+
+def _add_features(
+    window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+) -> None:
+    """The one-click tests, the doctor, export and import, detection and sign-in, the office
+    database (not in demo mode) and, in demo mode, the banner and the demo inbox; then the keychain
+    check (see keychain_check)."""
+    from smtpdesk.ui.doctor_install import install_doctor
+    from smtpdesk.ui.exchange import install_exchange
+    from smtpdesk.ui.mailtest import install_mail_tests
+    from smtpdesk.ui.oauth.install import install_account_tools
+
+    install_mail_tests(window)
+    install_doctor(window)
+    install_exchange(window)
+    install_account_tools(window)
+    if switch is not None:
+        from smtpdesk.ui.office.install import install_office_tools
+
+        install_office_tools(window, switch)
+    if demo is not None:
+        from smtpdesk.ui.demo_mode import attach_demo
+
+        attach_demo(window, demo)
+    audit_action_last(window)
+    after_first_paint(window, partial(check_keychain_in_background, secrets))

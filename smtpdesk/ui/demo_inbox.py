@@ -6,13 +6,14 @@ part (footer and inline logo included) or the plain text, and on request its raw
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from email.message import EmailMessage, Message
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QTextDocument
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QFontDatabase, QImage, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.demo.server import CapturedMessage, DemoServer
+from smtpdesk.ui import background
 from smtpdesk.ui.people.viewer import masker_for
 from smtpdesk.ui.widgets.form_rows import new_form
 
@@ -38,12 +40,6 @@ MAX_INLINE_IMAGE = QSize(200, 80)
 
 _COLUMNS = ("time", "from", "to", "subject", "login")
 _MESSAGE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _Relay(QObject):
-    """Carries captured mails from the server's thread into the GUI thread (queued connection)."""
-
-    received = Signal(object)
 
 
 class MessageBrowser(QTextBrowser):
@@ -213,26 +209,38 @@ class DemoInbox(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
 
+        self.close_button = QPushButton(self.tr("Zamknij"))
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
 
-        self._relay = _Relay(self)
-        self._relay.received.connect(self._add, Qt.ConnectionType.QueuedConnection)
-        relay = self._relay
+        # Mails arrive on the server's thread; they reach the list through a channel, so that
+        # thread never holds this window (see smtpdesk.ui.background).
+        channel = background.open_channel(self._received)
 
         def listener(message: CapturedMessage) -> None:
-            with contextlib.suppress(RuntimeError):  # the window is already gone
-                relay.received.emit(message)
+            background.post(channel, message)
 
-        self._listener = listener
         server.add_listener(listener)
-        self.destroyed.connect(lambda *_: server.remove_listener(listener))
+        self.destroyed.connect(partial(_stop_listening, server, listener, channel))
         for message in server.messages():
             self._add(message, select=False)
         self._select_newest()
 
     # -- public ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A window of its own, not a dialog: Escape closes it as it closes every dialog.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def message_count(self) -> int:
         return self.list.topLevelItemCount()
@@ -255,6 +263,10 @@ class DemoInbox(QWidget):
         value.setWordWrap(True)
         self.headers.addRow(QLabel(text), value)
         return value
+
+    def _received(self, message: object) -> None:
+        if isinstance(message, CapturedMessage):
+            self._add(message)
 
     def _add(self, message: CapturedMessage, select: bool = True) -> None:
         parsed = message.parsed()
@@ -307,6 +319,11 @@ class DemoInbox(QWidget):
 
     def _show_source(self, on: bool) -> None:
         self.body.setCurrentWidget(self.source if on else self.browser)
+
+
+def _stop_listening(server: DemoServer, listener: Callable[[CapturedMessage], None], channel: int) -> None:
+    server.remove_listener(listener)
+    background.close_channel(channel)
 
 
 def _message_of(item: QTreeWidgetItem | None) -> CapturedMessage | None:

@@ -31,6 +31,7 @@ class DemoBanner(QFrame):
     """A strip above the tabs: this is a demo, nothing leaves the computer; opens the demo inbox."""
 
     inbox_requested = Signal()
+    cli_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,11 @@ class DemoBanner(QFrame):
         self.inbox_button = QPushButton(self.tr("Skrzynka demo"))
         self.inbox_button.setToolTip(self.tr("Pokaż wiadomości odebrane przez wbudowany serwer demo"))
         self.inbox_button.clicked.connect(self.inbox_requested)
+        self.cli_button = QPushButton(self.tr("Wiersz poleceń…"))
+        self.cli_button.setToolTip(
+            self.tr("Port, certyfikat CA i hasła serwera demo dla polecenia „smtpdesk-cli check”")
+        )
+        self.cli_button.clicked.connect(self.cli_requested)
 
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -67,7 +73,11 @@ class DemoBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(texts, 1)
-        layout.addWidget(self.inbox_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.inbox_button)
+        buttons.addWidget(self.cli_button)
+        layout.addLayout(buttons)
 
 
 class _DemoInboxOpener(QObject):
@@ -78,6 +88,12 @@ class _DemoInboxOpener(QObject):
         self._window = window
         self._session = session
         self._inbox: DemoInbox | None = None
+
+    def open_cli_help(self) -> None:
+        from smtpdesk.ui.demo_cli import DemoCliDialog
+
+        dialog = DemoCliDialog(self._session.server, self._window)
+        dialog.show()
 
     def open_inbox(self) -> None:
         if self._inbox is None:
@@ -92,9 +108,28 @@ def attach_demo(window: SettingsWindow | MyMailWindow, session: DemoSession) -> 
     opener = _DemoInboxOpener(window, session)
     banner = DemoBanner()
     banner.inbox_requested.connect(opener.open_inbox)
+    banner.cli_requested.connect(opener.open_cli_help)
     window.add_banner(banner)
+
+    _use_demo_sign_in(window, session)
 
     action = QAction(banner.tr("Skrzynka demo"), window)
     action.setObjectName("demoInboxAction")
     action.triggered.connect(opener.open_inbox)
     window.tools_menu.addAction(action)
+
+
+def _use_demo_sign_in(window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
+    """ "Zaloguj przez Microsoft" opens the demo's sign-in page (its HTTP address) in the browser."""
+    from smtpdesk.ui.oauth import section_tools
+    from smtpdesk.ui.oauth.signin_dialog import system_browser
+
+    sign_in = session.oauth
+    if sign_in is None:
+        return
+    section_tools.ENVIRONMENT.open_browser = lambda url: system_browser(sign_in.browser_url(url))
+
+    def restore() -> None:
+        section_tools.ENVIRONMENT.open_browser = system_browser
+
+    window.destroyed.connect(restore)

@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from shiboken6 import isValid
 
-from smtpdesk.ui.doctor_view import DoctorDialog
 from smtpdesk.ui.widgets.unsaved_changes import Choice, ask_unsaved_changes, settle
 
 if TYPE_CHECKING:
+    from smtpdesk.ui.doctor_view import DoctorDialog
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
@@ -54,8 +54,12 @@ class DoctorLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        # The doctor and its rules are loaded when first asked for, not while the window starts.
+        from smtpdesk.ui.doctor_view import DoctorDialog
+
         dialog = DoctorDialog(self.window.store, self.window.secrets, self.window)
         dialog.settings_changed.connect(self._fixed)
+        dialog.sign_in_requested.connect(self._sign_in)
         dialog.destroyed.connect(self._closed)
         self.dialog = dialog
         dialog.show()
@@ -66,6 +70,14 @@ class DoctorLauncher(QObject):
         # stale against the fix, but keep it rather than drop it silently.
         if not self.window.is_modified():
             self.window.reload()
+
+    def _sign_in(self, finding: object) -> None:
+        from smtpdesk.core.doctor import Finding
+        from smtpdesk.ui.oauth.install import account_tools_of
+
+        tools = account_tools_of(self.window)
+        if tools is not None and isinstance(finding, Finding):
+            tools.sign_in_for(finding)
 
     @Slot()
     def _closed(self) -> None:

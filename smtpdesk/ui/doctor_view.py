@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.core.doctor import NO_FINDINGS, Finding, Severity, apply_and_save, run_doctor, summary
+from smtpdesk.core.doctor.fixes import needs_window
 from smtpdesk.core.i18n import language
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,7 @@ class DoctorDialog(QDialog):
     """Lists what the doctor found in the stored settings; ``settings_changed`` after each fix."""
 
     settings_changed = Signal()
+    sign_in_requested = Signal(object)  # Finding whose fix is "Zaloguj przez Microsoft"
 
     def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,9 +210,13 @@ class DoctorDialog(QDialog):
             return
         self._findings = run_doctor(settings, employees, self.secrets)
         self._rebuild()
+        settle_default_button(self, self.close_button)  # "Napraw" changes settings: never on Enter
 
     def apply(self, finding: Finding) -> None:
         """Apply and save ``finding``'s fix, then check again."""
+        if needs_window(finding):
+            self.sign_in_requested.emit(finding)  # a sign-in in the browser, run by the window
+            return
         try:
             apply_and_save(finding, self.store, self.secrets)
         except (ValueError, StoreError, OSError) as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -31,10 +32,10 @@ from smtpdesk.core.store import ConflictError, Store, StoreError
 from smtpdesk.core.store.display import when_text
 from smtpdesk.core.store.merge import rebase_employee
 from smtpdesk.core.validation import normalise_email, normalise_phone
-from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
+from smtpdesk.ui.widgets.default_button import settle_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
@@ -44,7 +45,17 @@ MAX_NAME_LENGTH = 100
 
 
 class EmployeeDialog(QDialog):
+    """Features add themselves with ``add_extension`` (the mail tests put their buttons under the
+    SMTP form), so this dialog depends on none of them."""
+
     saved = Signal(object)  # the stored Employee (with its id)
+    _extensions: ClassVar[list[Callable[[EmployeeDialog], object]]] = []
+
+    @classmethod
+    def add_extension(cls, extend: Callable[[EmployeeDialog], object]) -> None:
+        """``extend(dialog)`` runs at the end of every new dialog's constructor."""
+        if extend not in cls._extensions:
+            cls._extensions.append(extend)
 
     def __init__(
         self,
@@ -100,7 +111,6 @@ class EmployeeDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -120,16 +130,20 @@ class EmployeeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 640)
+        settle_default_button(self, self.save_button)  # registered only once the button is in the dialog
 
         for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
             edit.textEdited.connect(lambda _text, field=edit: self.errors.clear(field))
         self.email_edit.editingFinished.connect(self._check_email)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
-        attach_employee_mail_test_buttons(self)
+        for extend in self._extensions:
+            extend(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()
+        # The test buttons are added after the constructor; Enter stays "Zapisz" whatever has focus.
+        settle_default_button(self, self.save_button)
         super().showEvent(event)
 
     def _buttons_last_in_tab_order(self) -> None:

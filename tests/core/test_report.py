@@ -10,15 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtpdesk.core.diagnosis.model import Diagnosis, Fix, FixKind
+from smtpdesk.core.diagnosis.model import Diagnosis
 from smtpdesk.core.history import HistoryEntry
-from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.core.report import format_ms, report_for_entry, report_for_result, scrub, technical_details
 from smtpdesk.core.report import input_from_result as report_input
-from smtpdesk.core.smtp.result import CertInfo, Facts, RunResult, Stage, TranscriptLine
+from smtpdesk.core.smtp.result import CertInfo, Facts, Stage
+from tests.fixtures.samples import LOGIN, failed_auth_result
 
 PASSWORD = "Hasło-łódź-1"
-LOGIN = "anna@biuro.test"
 AT = datetime(2025, 3, 12, 13, 5, 33, tzinfo=timezone.utc)
 
 
@@ -35,50 +34,10 @@ def _forms(password: str, login: str = LOGIN) -> list[str]:
     ]
 
 
-def _failed_auth(*, leak: str = "") -> RunResult:
-    """A wrong-password run as the engine reports it; ``leak`` plants the password where a
-    careless server or exception text could have put it."""
-    diagnosis = Diagnosis(
-        code="auth_failed",
-        severity="error",
-        title="Serwer nie przyjął loginu lub hasła",
-        explanation=f"Serwer smtp.biuro.test (port 587) odrzucił logowanie {LOGIN}.",
-        steps=("Sprawdź hasło do skrzynki.", "Upewnij się, że login to pełny adres e-mail."),
-        fixes=(Fix(FixKind.SET_USERNAME, {"username": LOGIN}, "Użyj pełnego adresu jako loginu"),),
-    )
-    transcript = [
-        TranscriptLine("server", "220 smtp.biuro.test ESMTP", 3.2),
-        TranscriptLine("client", "EHLO stanowisko-1", 3.5),
-        TranscriptLine("server", "250-smtp.biuro.test", 4.0),
-        TranscriptLine("client", "AUTH PLAIN [ukryte]", 20.4),
-        TranscriptLine("server", "535 5.7.8 Error: authentication failed", 31.0),
-    ]
-    if leak:
-        auth_plain = base64.b64encode(f"\0{LOGIN}\0{leak}".encode()).decode()
-        transcript.append(TranscriptLine("client", f"AUTH PLAIN {auth_plain}", 32.0))
-        transcript.append(TranscriptLine("info", f"password was {leak!r} / {leak.encode()!r}", 33.0))
-    facts = Facts(stage=Stage.AUTH, reply_code=535, enhanced_code="5.7.8", message=f"bad {leak}")
-    return RunResult(
-        ok=False,
-        code="auth_failed",
-        stage=Stage.AUTH,
-        login_only=True,
-        account=SmtpAccount(host="smtp.biuro.test", port=587, username=LOGIN, security=Security.STARTTLS),
-        sender=LOGIN,
-        recipient=LOGIN,
-        security_used=Security.STARTTLS,
-        timings_ms={"auth": 10.6, "connect": 1.5, "greeting": 1.7, "tls": 14.0},
-        elapsed_ms=31.4,
-        server_reply="535 5.7.8 Error: authentication failed",
-        transcript=transcript,
-        facts=facts,
-        diagnosis=diagnosis,
-        notes=[f"note with {leak}"] if leak else [],
-    )
-
-
 def test_report_has_the_settings_diagnosis_steps_timings_and_transcript() -> None:
-    text = report_for_result(_failed_auth(), account_label="Anna Nowak", account_key="smtp:employee:1", at=AT)
+    text = report_for_result(
+        failed_auth_result(), account_label="Anna Nowak", account_key="smtp:employee:1", at=AT
+    )
 
     assert "Konto: Anna Nowak (smtp:employee:1)" in text
     assert "Serwer poczty wychodzącej: smtp.biuro.test" in text
@@ -104,7 +63,7 @@ def test_report_has_the_settings_diagnosis_steps_timings_and_transcript() -> Non
 
 
 def test_report_never_contains_the_password_in_any_form() -> None:
-    result = _failed_auth(leak=PASSWORD)
+    result = failed_auth_result(leak=PASSWORD)
     text = report_for_result(result, account_label="Anna", secrets=[PASSWORD], at=AT)
 
     for form in _forms(PASSWORD):
@@ -136,7 +95,7 @@ def test_base64_of_the_password_is_removed_at_any_position(
 
 
 def test_success_of_a_send_says_acceptance_is_not_delivery() -> None:
-    result = _failed_auth()
+    result = failed_auth_result()
     result.ok, result.code, result.login_only, result.stage = True, "ok", False, Stage.QUIT
     result.diagnosis = Diagnosis(
         code="ok", severity="ok", title="Wiadomość przyjęta przez serwer", explanation=""
@@ -153,14 +112,14 @@ def test_success_of_a_send_says_acceptance_is_not_delivery() -> None:
 
 
 def test_report_in_english() -> None:
-    text = report_for_result(_failed_auth(), at=AT, lang="en")
+    text = report_for_result(failed_auth_result(), at=AT, lang="en")
     assert "Outgoing mail server: smtp.biuro.test" in text
     assert "Password: (never included in the report)" in text
     assert "Result: FAILURE" in text
 
 
 def test_certificate_details_are_part_of_the_report() -> None:
-    result = _failed_auth()
+    result = failed_auth_result()
     cert = CertInfo(
         subject_cn="mail.other.test",
         names=("mail.other.test",),
@@ -178,7 +137,7 @@ def test_certificate_details_are_part_of_the_report() -> None:
 
 
 def test_report_from_a_stored_history_entry() -> None:
-    entry = HistoryEntry.from_result(_failed_auth(), "smtp:company", "Konto firmowe")
+    entry = HistoryEntry.from_result(failed_auth_result(), "smtp:company", "Konto firmowe")
     text = report_for_entry(entry)
     assert "Konto: Konto firmowe (smtp:company)" in text
     assert "Wynik: BŁĄD — Serwer nie przyjął loginu lub hasła" in text
@@ -191,3 +150,28 @@ def test_report_from_a_stored_history_entry() -> None:
 )
 def test_times_are_written_as_people_read_them(ms: float, lang: str, text: str) -> None:
     assert format_ms(ms, lang) == text  # type: ignore[arg-type]
+
+
+def test_a_stored_entry_gives_the_same_report_the_dialog_showed(smtp_server) -> None:
+    # The one flat form carries explanation, steps, fixes, server reply, notes and transcript.
+    from datetime import datetime, timezone
+
+    from smtpdesk.core.history import HistoryEntry
+    from smtpdesk.core.smtp.engine import run_test
+    from tests.fixtures.smtp_servers import build_request
+
+    server = smtp_server()
+    result = run_test(build_request(server.account(), "złe hasło", lang="en"))
+    at = datetime(2026, 1, 2, 10, 0, tzinfo=timezone.utc)
+    entry = HistoryEntry.from_result(result, "smtp:company", "Company account")
+    entry = HistoryEntry(**{**entry.__dict__, "at": at})
+
+    shown = report_for_result(
+        result, account_label="Company account", account_key="smtp:company", at=at, lang="en"
+    )
+    stored = report_for_entry(entry, lang="en")
+
+    assert result.code == "auth_failed"
+    assert stored == shown
+    assert result.server_reply is not None
+    assert result.diagnosis.explanation in stored and result.server_reply in stored

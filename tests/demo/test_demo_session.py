@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+import requests
 
 from smtpdesk.core.message import build_test_message
-from smtpdesk.core.model import ContactMode, Employee
+from smtpdesk.core.model import AuthMethod, ContactMode, Employee, employee_account, oauth_token_key
+from smtpdesk.core.oauth import endpoints_for, sign_in
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.smtp import engine
 from smtpdesk.core.smtp.result import RunResult
-from smtpdesk.demo.accounts import COMPANY_MAILBOX, PEOPLE, DemoPerson
+from smtpdesk.demo.accounts import COMPANY_MAILBOX, PEOPLE, TOMASZ_MAILBOX, DemoPerson
 from smtpdesk.demo.server import CapturedMessage
 from smtpdesk.demo.session import DATA_DIR_PREFIX, DemoSession
 
@@ -40,8 +44,14 @@ def employee_of(session: DemoSession, person: DemoPerson) -> Employee:
 
 def send_test_mail(session: DemoSession, employee: Employee) -> RunResult:
     """What the window's test button does: route, build the mail, send it with the stored password."""
-    route = resolve(session.store.load_settings(), employee)
+    settings = session.store.load_settings()
+    route = resolve(settings, employee)
     assert route.account is not None and route.account_key is not None
+    token_provider = None
+    if route.account.uses_oauth:
+        token_provider = TokenSource(settings.oauth, session.secrets).stored(
+            route.account.auth_method, route.account_key
+        )
     message = build_test_message(
         sender=route.sender,
         sender_name=route.sender_name,
@@ -56,6 +66,7 @@ def send_test_mail(session: DemoSession, employee: Employee) -> RunResult:
         recipient=RECIPIENT,
         message=message,
         timeouts=TIMEOUTS,
+        token_provider=token_provider,
     )
     return engine.run_test(request)
 
@@ -174,3 +185,62 @@ def test_demo_passwords_never_reach_the_keychain_or_the_database(session, memory
         if person.password_to_store:
             assert person.password_to_store.encode() not in database
     assert COMPANY_MAILBOX.password.encode() not in database
+
+
+def consent_in_browser(session: DemoSession) -> Callable[[str], None]:
+    """The newcomer's browser: opens the demo's sign-in page, clicks "Zezwól", follows the redirect."""
+    assert session.oauth is not None
+    sign_in_server = session.oauth
+
+    def browse(url: str) -> None:
+        with requests.Session() as browser:
+            browser.trust_env = False
+            page = browser.get(sign_in_server.browser_url(url), timeout=5)
+            assert page.status_code == 200 and "Zezwól" in page.text
+            ticket = re.search(r"name='ticket' value='([^']+)'", page.text)
+            assert ticket is not None
+            done = browser.get(
+                f"{sign_in_server.server.browser_base}/approve", params={"ticket": ticket.group(1)}, timeout=5
+            )
+            assert "Zalogowano" in done.text
+
+    return browse
+
+
+def test_the_microsoft_365_agent_signs_in_through_the_demo_and_sends(session):
+    person = next(p for p in PEOPLE if p.mailbox is TOMASZ_MAILBOX)
+    employee = employee_of(session, person)
+    assert employee.smtp is not None and employee.smtp.auth_method is AuthMethod.OAUTH_MICROSOFT
+    settings = session.store.load_settings()
+    assert settings.oauth.microsoft_authority.startswith("https://127.0.0.1:")
+
+    result = sign_in(
+        endpoints_for(AuthMethod.OAUTH_MICROSOFT, settings.oauth),
+        consent_in_browser(session),
+        login_hint=person.email,
+        timeout=10,
+    )
+    assert result.account == person.email
+    assert employee.id is not None
+    session.secrets.set(oauth_token_key(employee_account(employee.id)), result.refresh_token)
+
+    sent = send_test_mail(session, employee)
+
+    assert sent.ok, sent.diagnosis.explanation if sent.diagnosis else sent
+    [mail] = session.server.messages()
+    assert mail.login == person.email and mail.mail_from == person.email
+    assert any(line.text == "AUTH XOAUTH2 ********" for line in sent.transcript)
+
+
+def test_a_password_for_the_microsoft_365_mailbox_is_refused_as_microsoft_does(session):
+    account = session.server.account(TOMASZ_MAILBOX.login).with_changes(auth_method=AuthMethod.PASSWORD)
+    request = engine.MailTestRequest(
+        account=account,
+        password="cokolwiek",
+        sender=TOMASZ_MAILBOX.login,
+        recipient=RECIPIENT,
+        login_only=True,
+        timeouts=TIMEOUTS,
+    )
+    result = engine.run_test(request)
+    assert result.code == "auth_disabled_by_provider"

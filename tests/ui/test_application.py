@@ -66,7 +66,7 @@ def test_the_window_opens_on_the_given_data_dir(qtbot, sessions, tmp_path):
     window = sign_in(qtbot, session, ADMIN_EMAIL, ADMIN_PASSWORD)
     assert isinstance(window, SettingsWindow)
     assert window.isVisible()
-    assert window.windowTitle() == "Ustawienia firmy"
+    assert window.windowTitle() == "Ustawienia firmy[*]"
     assert window.company_page.name_edit.text() == "Biuro Żółć"
     assert session.store is not None and session.store.path == paths.database_path(directory)
 
@@ -167,7 +167,7 @@ def test_english_is_chosen_with_lang_and_polish_is_the_default(qtbot, sessions, 
     session.close()
     polish = start_in(qtbot, sessions, "--data-dir", str(tmp_path / "biuro"))
     assert i18n.language() == "pl"
-    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy[*]"
 
 
 def test_an_unknown_option_is_refused(sessions, capsys):
@@ -300,7 +300,7 @@ def test_lang_en_loads_the_english_translation_and_closing_unloads_it(qtbot, ses
     monkeypatch.setattr(translations, "translation_file", lambda lang: str(compiled))
 
     english = start_in(qtbot, sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
-    assert english.window is not None and english.window.windowTitle() == "Company settings"
+    assert english.window is not None and english.window.windowTitle() == "Company settings[*]"
     english.close()
     polish = start_in(qtbot, sessions, "--data-dir", str(tmp_path / "biuro"))
-    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy[*]"

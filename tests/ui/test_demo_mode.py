@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import gc
+import shlex
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog
 
+from smtpdesk.cli.main import main as cli_main
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import ContactMode
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.smtp import engine
-from smtpdesk.demo.accounts import PEOPLE
+from smtpdesk.demo.accounts import ANNA_MAILBOX, PEOPLE
 from smtpdesk.demo.session import DemoSession
 from smtpdesk.ui.application import GuiSession, start_gui
+from smtpdesk.ui.demo_cli import PASSWORD_VARIABLE, DemoCliDialog, demo_command
 from smtpdesk.ui.demo_inbox import DemoInbox
 from smtpdesk.ui.demo_mode import DemoBanner, attach_demo
 from smtpdesk.ui.first_run import FirstRunDialog
@@ -227,3 +231,26 @@ def test_signing_out_of_the_demo_keeps_it_running_for_the_next_person(qtbot, gui
     assert not demo.stopped
     window = sign_in(qtbot, session, "biuro@poddebem.test", "Demo-Admin-1")
     assert window.employees_page.model.rowCount() == len(PEOPLE)
+    # The agent's window is deleted only now, after the next person is in: the demo stays.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert not demo.stopped and session.demo is demo
+    assert window.store.load_settings().company.name  # its database is still open
+
+
+def test_the_banner_tells_how_the_command_line_reaches_the_demo_server(qtbot, monkeypatch):
+    with DemoSession.start() as demo:
+        dialog = DemoCliDialog(demo.server)
+        qtbot.addWidget(dialog)
+        text = dialog.text.toPlainText()
+        assert f"127.0.0.1:{demo.server.port}" in text and str(demo.server.ca_file) in text
+        assert ANNA_MAILBOX.password in text
+        command = demo_command(demo.server)
+        assert command.startswith(f"{PASSWORD_VARIABLE}=")
+        # The command it shows works: run exactly its options against the running demo server.
+        words = shlex.split(command)
+        variable, _, password = words[0].partition("=")
+        monkeypatch.setenv(variable, password)
+        assert words[1] == "smtpdesk-cli"
+        assert cli_main(words[2:]) == 0
+        assert any(ANNA_MAILBOX.login in m.rcpt_tos for m in demo.server.messages())

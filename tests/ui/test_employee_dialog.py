@@ -107,7 +107,7 @@ def test_editing_keeps_the_stored_password_when_the_field_is_left_empty(
     dialog = open_dialog(qtbot, store, secrets, employee)
     assert dialog.windowTitle() == "Edycja pracownika"
     assert dialog.first_name_edit.text() == "Anna"
-    assert dialog.smtp_section.password_field.line_edit.placeholderText() == "•••••• (zapisane)"
+    assert dialog.smtp_section.password_field.line_edit.placeholderText() == "•••••• (zapisane w pęku kluczy)"
     dialog.phone_edit.setText("601 000 000")
     dialog.accept()
     assert store.get_employee(employee.id).phone == "601 000 000"

@@ -312,7 +312,7 @@ def test_a_typed_password_is_written_once_on_save_under_the_given_key(section, s
 def test_an_empty_field_keeps_the_stored_password_and_password_returns_it(section, secrets, memory_keyring):
     secrets.set(COMPANY_ACCOUNT, PASSWORD)
     section.load(SmtpAccount(host="smtp.biuro.pl", username="anna"), COMPANY_ACCOUNT)
-    assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane)"
+    assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane w pęku kluczy)"
     assert section.password() == PASSWORD
     section.save_password(secrets, COMPANY_ACCOUNT)
     assert memory_keyring.entries == {("smtpdesk", COMPANY_ACCOUNT): PASSWORD}

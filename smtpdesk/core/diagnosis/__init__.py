@@ -28,6 +28,15 @@ one-click changes. Codes are listed, in their stable order, in ``DIAGNOSIS_CODES
 - ``greeting`` — a first line that is not "NNN text" (POP3, IMAP, web server).
 - ``cert`` — issuer (antivirus), self_signed, names (the host name to suggest), dates, sha256.
 - ``cancelled`` — the run was stopped by the user.
+- ``overflow`` — a reply broke a bound (``bad_server_reply``); ``pinned_changed`` — a pinned
+  certificate was replaced (``certificate_changed``); ``size_limit``/``message_size`` — EHLO SIZE
+  against the test message; ``dns_error``/``dns_kind`` — the resolver's words and NXDOMAIN/SERVFAIL/
+  timeout; ``answering_ports`` — other ports of the server that answered (offered as a fix).
+
+The reply's class decides first (``rules.match_rule``: a 4xx never gets a permanent diagnosis,
+421 anywhere is ``server_closing``); the enhanced code's registered meaning (``registry``) is the
+fallback after the wording rules. ``DiagnosisContext.shown_in`` ("window" or "cli") decides whether
+the advice names the window's fields or the command line's options (``where``).
 
 ``authenticated`` is available to rules but none needs it yet; ``auth_mechanisms`` is only quoted
 in texts. The context supplies host, port, login, sender and recipient for the texts, the
@@ -38,5 +47,8 @@ advice for a rejected sender (company account vs. each employee's own).
 from smtpdesk.core.diagnosis.codes import DIAGNOSIS_CODES
 from smtpdesk.core.diagnosis.evaluate import diagnose
 from smtpdesk.core.diagnosis.model import Diagnosis, DiagnosisContext, Fix, FixKind
+
+# The OAuth2 texts and fixes register themselves into the tables above.
+from smtpdesk.core.diagnosis import texts_oauth  # noqa: F401  isort: skip
 
 __all__ = ["DIAGNOSIS_CODES", "Diagnosis", "DiagnosisContext", "Fix", "FixKind", "diagnose"]

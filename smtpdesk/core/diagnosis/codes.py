@@ -14,8 +14,10 @@ DIAGNOSIS_CODES: tuple[str, ...] = (
     "connection_reset",
     "greeting_timeout",
     "server_busy",
+    "server_closing",
     "client_blocked",
     "not_smtp_service",
+    "bad_server_reply",
     "helo_rejected",
     "tls_on_plain_port",
     "plain_on_tls_port",
@@ -27,6 +29,7 @@ DIAGNOSIS_CODES: tuple[str, ...] = (
     "certificate_untrusted",
     "certificate_name_mismatch",
     "certificate_expired",
+    "certificate_changed",
     "auth_failed",
     "auth_app_password_required",
     "auth_disabled_by_provider",
@@ -47,6 +50,18 @@ DIAGNOSIS_CODES: tuple[str, ...] = (
     "smtputf8_required",
     "quota_exceeded",
     "account_blocked",
+    # OAuth2 sign-in ("Zaloguj przez Microsoft / Google") and the end of password sign-in.
+    "oauth_not_configured",
+    "oauth_consent_required",
+    "oauth_app_not_registered",
+    "oauth_redirect_mismatch",
+    "oauth_wrong_tenant",
+    "oauth_sign_in_expired",
+    "oauth_server_unreachable",
+    "oauth_smtp_disabled",
+    "oauth_token_rejected",
+    "oauth_not_offered",
+    "basic_auth_retired",
     "connection_dropped",
     "temporary_failure",
     "unknown_failure",
@@ -55,13 +70,48 @@ DIAGNOSIS_CODES: tuple[str, ...] = (
 
 # Same settings may work later: shown as a warning, not an error.
 TEMPORARY_CODES: frozenset[str] = frozenset(
-    {"server_busy", "auth_rate_limited", "recipient_deferred", "quota_exceeded", "temporary_failure"}
+    {
+        "server_busy",
+        "server_closing",
+        "auth_rate_limited",
+        "recipient_deferred",
+        "quota_exceeded",
+        "temporary_failure",
+        "oauth_server_unreachable",
+    }
+)
+
+# Codes that say the settings (or the server's policy) refuse this for good. A 4xx reply is a
+# temporary refusal by definition, so a rule giving one of these is never chosen for a 4xx reply.
+PERMANENT_CODES: frozenset[str] = frozenset(
+    {
+        "client_blocked",
+        "helo_rejected",
+        "encryption_required",
+        "auth_failed",
+        "auth_app_password_required",
+        "auth_disabled_by_provider",
+        "auth_not_offered",
+        "auth_mechanism_unsupported",
+        "auth_required",
+        "account_blocked",
+        "sender_not_allowed",
+        "sender_invalid",
+        "sender_policy_rejected",
+        "relay_denied",
+        "recipient_unknown",
+        "message_too_large",
+        "content_rejected",
+        "data_rejected",
+        "smtputf8_required",
+    }
 )
 
 # Codes whose explanation ends with the server's own words (they name the real reason).
 REPLY_CODES: frozenset[str] = frozenset(
     {
         "server_busy",
+        "server_closing",
         "client_blocked",
         "not_smtp_service",
         "helo_rejected",
@@ -86,5 +136,8 @@ REPLY_CODES: frozenset[str] = frozenset(
         "connection_dropped",
         "temporary_failure",
         "unknown_failure",
+        "oauth_smtp_disabled",
+        "oauth_token_rejected",
+        "basic_auth_retired",
     }
 )

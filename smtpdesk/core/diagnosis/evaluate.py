@@ -8,6 +8,7 @@ from smtpdesk.core.diagnosis.model import Diagnosis, DiagnosisContext
 from smtpdesk.core.diagnosis.rules import match_rule
 from smtpdesk.core.diagnosis.texts import REPLY_SUFFIX, TEXTS, VARIANTS, Step
 from smtpdesk.core.diagnosis.values import text_values
+from smtpdesk.core.diagnosis.where import for_command_line
 from smtpdesk.core.smtp.result import Facts, Stage
 
 
@@ -17,7 +18,10 @@ def diagnose(facts: Facts | None, ctx: DiagnosisContext, *, ok: bool = False) ->
     ``ok=True``: the server accepted the message (or the login, for a login-only run).
     """
     if ok:
-        code, variant = "ok", ("login_only" if ctx.login_only else "")
+        code, variant = (
+            "ok",
+            ("sender_checked" if ctx.sender_check else "login_only" if ctx.login_only else ""),
+        )
     elif facts is None:
         code, variant = "unknown_failure", ""
     else:
@@ -52,7 +56,14 @@ def render(
     if code in REPLY_CODES and values["reply"]:
         text += REPLY_SUFFIX.text(lang, reply=values["reply"])
     shown = _applicable(steps, facts, ctx)
-    return title.text(lang, **values), text, tuple(s.msg.text(lang, **values) for s in shown)
+    rendered = (title.text(lang, **values), text, tuple(s.msg.text(lang, **values) for s in shown))
+    if ctx.shown_in == "cli":
+        return (
+            for_command_line(rendered[0], lang),
+            for_command_line(rendered[1], lang),
+            tuple(for_command_line(step, lang) for step in rendered[2]),
+        )
+    return rendered
 
 
 def _applicable(steps: tuple[Step, ...], facts: Facts | None, ctx: DiagnosisContext) -> list[Step]:

@@ -19,6 +19,18 @@ _PIN = Msg(
     pl="Zaufaj temu certyfikatowi (tylko dla {host})",
     en="Trust this certificate (for {host} only)",
 )
+_PIN_NEW = Msg(
+    pl="Zaufaj nowemu certyfikatowi (tylko dla {host})",
+    en="Trust the new certificate (for {host} only)",
+)
+_USE_OTHER_PORT_STARTTLS = Msg(
+    pl="Port {port} odpowiada — przełącz (STARTTLS)",
+    en="Port {port} answers — switch (STARTTLS)",
+)
+_USE_OTHER_PORT_SSL = Msg(
+    pl="Port {port} odpowiada — przełącz (SSL/TLS)",
+    en="Port {port} answers — switch (SSL/TLS)",
+)
 _USE_LOGIN = Msg(pl="Użyj loginu {username}", en="Use the login {username}")
 _SEND_AS_LOGIN = Msg(pl="Wysyłaj jako {sender}", en="Send as {sender}")
 _CLEAR_LOGIN = Msg(
@@ -140,6 +152,23 @@ def _name_mismatch(facts: Facts, ctx: DiagnosisContext) -> list[Fix]:
     return [_fix(FixKind.SET_HOST, _USE_HOST, ctx, host=name)] if name else []
 
 
+def _pin_changed(facts: Facts, ctx: DiagnosisContext) -> list[Fix]:
+    cert = facts.cert
+    if cert is None or not cert.sha256:
+        return []
+    return [_fix(FixKind.PIN_CERTIFICATE, _PIN_NEW, ctx, sha256=cert.sha256, host=host_of(facts, ctx))]
+
+
+def _other_port(facts: Facts, ctx: DiagnosisContext) -> list[Fix]:
+    """The ports of the same server that answered when the chosen one was refused or silent."""
+    fixes = []
+    for port, security in facts.answering_ports:
+        label = _USE_OTHER_PORT_SSL if security == "ssl" else _USE_OTHER_PORT_STARTTLS
+        mode = Security.SSL if security == "ssl" else Security.STARTTLS
+        fixes.append(_fix(FixKind.SET_PORT, label, ctx, port=port, security=mode.value))
+    return fixes
+
+
 def _pin(facts: Facts, ctx: DiagnosisContext) -> list[Fix]:
     cert = facts.cert
     if cert is None or not cert.sha256 or cert_by_antivirus(facts, ctx):
@@ -198,6 +227,10 @@ FIXES: dict[str, Callable[[Facts, DiagnosisContext], list[Fix]]] = {
     "auth_failed": _full_address_login,
     "auth_app_password_required": _full_address_login,
     "sender_not_allowed": _send_as_login,
+    "certificate_changed": _pin_changed,
+    "connection_refused": _other_port,
+    "connect_timeout": _other_port,
+    "greeting_timeout": _other_port,
 }
 
 

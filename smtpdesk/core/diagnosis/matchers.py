@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -116,11 +117,22 @@ class When:
 _CONTINUATION = re.compile(r"\s*\n\s*(?:[245]\.\d{1,3}\.\d{1,3}(?![\d.]))?\s*")
 
 
+# Letters that do not decompose into a base letter and a mark.
+_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: Polish replies match the same phrases whether the server
+    wrote „hasło” or „haslo” (many do without Polish letters)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
 def haystack(facts: Facts) -> str:
-    """Reply, exception message and verification message as one lower-case line; the status code
+    """Reply, exception message and verification message as one folded line; the status code
     that servers repeat on each continuation line is dropped so phrases read across lines."""
     text = "\n".join(p for p in (facts.reply_text, facts.message, facts.verify_message or "") if p)
-    return " ".join(_CONTINUATION.sub(" ", text).split()).lower()
+    return fold(" ".join(_CONTINUATION.sub(" ", text).split()))
 
 
 def enhanced_matches(code: str | None, prefixes: tuple[str, ...]) -> bool:
@@ -226,3 +238,86 @@ def cert_by_antivirus(facts: Facts, ctx: DiagnosisContext) -> bool:
 def sender_differs_from_login(facts: Facts, ctx: DiagnosisContext) -> bool:
     login, sender = ctx.username.strip().lower(), ctx.sender.strip().lower()
     return "@" in login and bool(sender) and login != sender
+
+
+def temporary_reply(facts: Facts) -> bool:
+    """The server refused for now (4xx, or a 4.x.x status without a usable code)."""
+    if facts.reply_code is not None and facts.reply_code > 0:
+        return 400 <= facts.reply_code <= 499
+    return bool(facts.enhanced_code and facts.enhanced_code.startswith("4."))
+
+
+# Phrases that put a refusal on the sender's side or the recipient's side, whatever the stage
+# (Postfix reports a sender restriction at RCPT; Exchange only after DATA).
+SENDER_PHRASES: tuple[str, ...] = (
+    "sender address rejected",
+    "sender rejected",
+    "sender address",
+    "sender domain",
+    "from address",
+    "mail from",
+    "envelope sender",
+    "sender verify",
+    "sender ",
+    "adres nadawcy",
+    "nadawca",
+    "nadawcy",
+)
+RECIPIENT_PHRASES: tuple[str, ...] = (
+    "recipient address rejected",
+    "recipient rejected",
+    "recipient address",
+    "rcpt to",
+    "adres odbiorcy",
+    "odbiorca",
+    "odbiorcy",
+)
+
+
+# Phrases that make a refusal about this computer (its address, name or the relay itself), not
+# about either mailbox.
+CLIENT_PHRASES: tuple[str, ...] = (
+    "client host",
+    "helo command",
+    "ehlo command",
+    "relay",
+    "reverse",
+    "ptr record",
+    "your hostname",
+    "your ip",
+)
+
+
+def _mentions_address(text: str, address: str) -> bool:
+    address = fold(address.strip())
+    return "@" in address and address in text
+
+
+def sender_side(facts: Facts, ctx: DiagnosisContext) -> bool:
+    """The refusal is about the sender: it names the sender's address or says "sender", and does
+    not name the recipient (a sender check uses the sender as recipient too)."""
+    text = haystack(facts)
+    if ctx.sender_check or facts.stage is Stage.MAIL:
+        # At MAIL the sender is the only address given; a sender check gives it as recipient too.
+        return not _mentions(text, CLIENT_PHRASES) or _mentions(text, SENDER_PHRASES)
+    if _mentions_address(text, ctx.recipient) and not _mentions_address(text, ctx.sender):
+        return False
+    if _mentions(text, RECIPIENT_PHRASES) and not _mentions(text, ("sender address rejected",)):
+        return False
+    return _mentions_address(text, ctx.sender) or _mentions(text, SENDER_PHRASES)
+
+
+def recipient_side(facts: Facts, ctx: DiagnosisContext) -> bool:
+    """The refusal is about the recipient: neither the sender's nor this computer's side."""
+    if sender_side(facts, ctx):
+        return False
+    text = haystack(facts)
+    return _mentions(text, RECIPIENT_PHRASES) or not _mentions(text, CLIENT_PHRASES)
+
+
+def overflowed(facts: Facts, ctx: DiagnosisContext) -> bool:
+    return bool(facts.overflow)
+
+
+def pinned_changed(facts: Facts, ctx: DiagnosisContext) -> bool:
+    return facts.pinned_changed

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from smtpdesk.core.i18n import Lang
-from smtpdesk.core.model import ContactMode, Security
+from smtpdesk.core.model import AuthMethod, ContactMode, Security
 
 
 class FixKind(str, Enum):
@@ -20,6 +20,8 @@ class FixKind(str, Enum):
     SET_USERNAME = "set_username"  # params: username (e.g. the full e-mail address)
     SET_SENDER = "set_sender"  # params: sender (send as the login instead)
     CLEAR_CREDENTIALS = "clear_credentials"  # an IP-authorised relay takes no login
+    SIGN_IN = "sign_in"  # params: method (AuthMethod value) — "Zaloguj przez Microsoft / Google"
+    OAUTH_SETTINGS = "oauth_settings"  # params: method — open the office's app registration
 
     def __str__(self) -> str:
         return self.value
@@ -51,6 +53,11 @@ class DiagnosisContext:
     # and the office's "W mailach" choice: they decide which settings a rejected sender points to.
     account_source: str = ""
     contact_mode: ContactMode | None = None
+    sender_check: bool = False  # a login check that also tried the sender (MAIL, RCPT, RSET)
+    # Where the advice is read: "window" (name the form's fields) or "cli" (name the options).
+    shown_in: str = "window"
+    # How the account logs in; OAuth2 runs get their own advice for a refused login.
+    auth_method: AuthMethod = AuthMethod.PASSWORD
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smtpdesk.core.diagnosis.codes import PERMANENT_CODES
 from smtpdesk.core.diagnosis.matchers import (
     APP_PASSWORD_HOSTS,
     CERT_ERRORS,
@@ -26,9 +27,16 @@ from smtpdesk.core.diagnosis.matchers import (
     cert_self_signed,
     cert_verify_failed,
     non_smtp_greeting,
+    overflowed,
+    pinned_changed,
+    recipient_side,
     sender_differs_from_login,
+    sender_side,
+    temporary_reply,
 )
 from smtpdesk.core.diagnosis.model import DiagnosisContext
+from smtpdesk.core.diagnosis.registry import REGISTRY
+from smtpdesk.core.diagnosis.rules_oauth import LOGIN_RULES, SIGN_IN_RULES
 from smtpdesk.core.model import Security
 from smtpdesk.core.smtp.result import Facts, Stage
 
@@ -39,6 +47,7 @@ class Rule:
     code: str
     when: When
     variant: str = ""
+    registry: bool = False  # the enhanced status code's registered meaning, the fallback
 
 
 S = Stage
@@ -46,14 +55,58 @@ AUTO, STARTTLS, SSL, NONE = Security.AUTO, Security.STARTTLS, Security.SSL, Secu
 BEFORE_SMTP = (S.CONNECT, S.GREETING)
 TLS_PHASE = (S.CONNECT, S.GREETING, S.TLS)
 R4XX, R5XX = (400, 499), (500, 599)
+# RFC 4954: 535 credentials refused, 534 mechanism too weak (Google: "log in via your browser").
+CREDENTIALS_REFUSED = (534, 535)
+AFTER_GREETING = (S.EHLO, S.TLS, S.AUTH, S.MAIL, S.RCPT, S.DATA, S.QUIT)
+LATE = (S.MAIL, S.RCPT, S.DATA)
+
+REGISTRY_RULES: tuple[Rule, ...] = tuple(
+    Rule(
+        f"{m.code}/registry {m.status}" + (f" {'/'.join(s.value for s in m.stages)}" if m.stages else ""),
+        m.code,
+        When(stages=m.stages, enhanced=(f"4.{m.status}", f"5.{m.status}")),
+        variant=m.variant,
+        registry=True,
+    )
+    for m in REGISTRY
+)
+
+_MAILBOX_FULL = (
+    "mailbox full",
+    "mailbox is full",
+    "over quota",
+    "mailbox quota",
+    "quota exceeded for",
+    "insufficient storage",
+    "skrzynka jest pelna",
+    "skrzynka pelna",
+    "skrzynka odbiorcy jest pelna",
+    "przepelniona",
+    "brak miejsca w skrzynce",
+)
 
 RULES: tuple[Rule, ...] = (
     # --- the run itself --------------------------------------------------------------------------
     Rule("cancelled", "cancelled", When(cancelled=True)),
+    # --- OAuth2 sign-in and token refresh (see rules_oauth) --------------------------------------
+    *(Rule(*spec) for spec in SIGN_IN_RULES),
     Rule(
         "no_server_configured",
         "no_server_configured",
         When(stages=(S.CONFIG,), exceptions=("NoServerConfigured",)),
+    ),
+    # A password that is missing because the keychain is: the cause is the keychain, not the form.
+    Rule(
+        "invalid_settings/keychain_unavailable",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("KeychainUnavailable",)),
+        variant="keychain_unavailable",
+    ),
+    Rule(
+        "invalid_settings/keychain_locked",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("KeychainLocked",)),
+        variant="keychain_locked",
     ),
     Rule(
         "invalid_settings/missing_password",
@@ -66,6 +119,12 @@ RULES: tuple[Rule, ...] = (
         "invalid_settings",
         When(stages=(S.CONFIG,), exceptions=("InvalidPort",)),
         variant="port",
+    ),
+    Rule(
+        "invalid_settings/not_text",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("NotText",)),
+        variant="not_text",
     ),
     Rule(
         "invalid_settings/line_break",
@@ -117,7 +176,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("connect_timeout", "connect_timeout", When(stages=(S.CONNECT,), exceptions=TIMEOUTS)),
     Rule("connect_timeout/errno", "connect_timeout", When(stages=(S.CONNECT,), errnos=(110, 60, 10060))),
+    # --- replies that are not replies: smtpdesk's own findings, never the server's words -------
+    Rule(
+        "bad_server_reply/endless",
+        "bad_server_reply",
+        When(checks=(overflowed,), text=("lines per reply",)),
+        variant="endless",
+    ),
+    Rule("bad_server_reply/oversized", "bad_server_reply", When(checks=(overflowed,)), variant="oversized"),
+    Rule(
+        "bad_server_reply/garbled",
+        "bad_server_reply",
+        When(stages=AFTER_GREETING, exceptions=("NotSmtpReply",)),
+        variant="garbled",
+    ),
     # --- certificates (only a verifying client sees these; the texts come from OpenSSL) ---------
+    Rule("certificate_changed", "certificate_changed", When(checks=(pinned_changed,))),
     Rule(
         "certificate_expired/not_yet_valid",
         "certificate_expired",
@@ -217,9 +291,20 @@ RULES: tuple[Rule, ...] = (
         "server_busy/text",
         "server_busy",
         When(
-            text=("too many connections", "too many concurrent", "too many simultaneous", "too many sessions")
+            text=(
+                "too many connections",
+                "too many concurrent",
+                "too many simultaneous",
+                "too many sessions",
+                "server busy",
+                "zbyt wiele polaczen",
+                "za duzo polaczen",
+                "zbyt duzo polaczen",
+            )
         ),
     ),
+    # 421 at any stage: the server is closing the session (RFC 5321 4.2.3), whatever else it says.
+    Rule("server_closing", "server_closing", When(codes=(421,))),
     Rule(
         "client_blocked/text",
         "client_blocked",
@@ -232,6 +317,14 @@ RULES: tuple[Rule, ...] = (
                 "dnsbl",
                 "spamcop",
                 "barracudacentral",
+                "client host rejected",
+                "reverse hostname",
+                "cannot find your hostname",
+                "ptr record",
+                "mail sent from your ip",
+                "traffic not accepted from this ip",
+                "banned sending ip",
+                "black list",
             )
         ),
     ),
@@ -278,11 +371,11 @@ RULES: tuple[Rule, ...] = (
                 "tls required",
                 "must use tls",
                 "tls is required",
+                "plaintext authentication disallowed",
+                "non-secure connection",
             )
         ),
     ),
-    Rule("encryption_required/538", "encryption_required", When(codes=(538,))),
-    Rule("encryption_required/5.7.11", "encryption_required", When(enhanced=("5.7.11",))),
     # The client would not send a password in clear (PlaintextAuthNotAllowed) although the server
     # can encrypt.
     Rule(
@@ -351,6 +444,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tls_handshake_failed", "tls_handshake_failed", When(exceptions=SSL_ERRORS + CERT_ERRORS)),
     Rule("tls_handshake_failed/stage", "tls_handshake_failed", When(stages=(S.TLS,))),
     # --- login: provider policies before the generic "wrong password" -----------------------------
+    *(Rule(*spec) for spec in LOGIN_RULES),
     Rule(
         "auth_disabled_by_provider/text",
         "auth_disabled_by_provider",
@@ -361,10 +455,22 @@ RULES: tuple[Rule, ...] = (
                 "basic authentication is not supported",
                 "basic auth is disabled",
                 "security defaults",
+                "did not meet the criteria to be authenticated",
+                "conditional access",
+                "smtp auth is disabled",
+                "smtp authentication is disabled",
+                "dostep dla programow pocztowych jest wylaczony",
+                "dostep przez programy pocztowe",
             )
         ),
     ),
-    Rule("auth_disabled_by_provider/code", "auth_disabled_by_provider", When(enhanced=("5.7.139", "5.7.30"))),
+    # 5.7.139 carries several causes at Microsoft (wrong password, SMTP AUTH off, a policy): only
+    # the text above tells; the code alone falls through to a failed login below.
+    Rule(
+        "auth_disabled_by_provider/code",
+        "auth_disabled_by_provider",
+        When(stages=(S.AUTH,), enhanced=("5.7.30",)),
+    ),
     Rule(
         "auth_disabled_by_provider/outlook_com",
         "auth_disabled_by_provider",
@@ -383,6 +489,9 @@ RULES: tuple[Rule, ...] = (
                 "too many invalid",
                 "login attempts",
                 "authentication attempts",
+                "zbyt wiele prob",
+                "zbyt wiele nieudanych",
+                "za duzo prob",
             )
         ),
     ),
@@ -413,12 +522,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "auth_app_password_required/google",
         "auth_app_password_required",
-        When(stages=(S.AUTH,), hosts=GOOGLE_HOSTS, code_range=R5XX),
+        When(stages=(S.AUTH,), hosts=GOOGLE_HOSTS, codes=CREDENTIALS_REFUSED),
     ),
     Rule(
         "auth_app_password_required/provider",
         "auth_app_password_required",
-        When(stages=(S.AUTH,), hosts=tuple(APP_PASSWORD_HOSTS), code_range=R5XX),
+        When(stages=(S.AUTH,), hosts=tuple(APP_PASSWORD_HOSTS), codes=CREDENTIALS_REFUSED),
         variant="provider",
     ),
     # Plain mechanisms are often hidden until the connection is encrypted.
@@ -443,6 +552,8 @@ RULES: tuple[Rule, ...] = (
                 "authentication mechanism",
                 "auth mechanism",
                 "mechanism is too weak",
+                "no mechanism available",
+                "invalid authentication mechanism",
             )
         ),
     ),
@@ -489,25 +600,39 @@ RULES: tuple[Rule, ...] = (
                 "account has been blocked",
                 "sending has been disabled",
                 "sending is disabled",
+                "user account disabled",
+                "mailbox disabled for sending",
+                "konto zablokowane",
+                "konto jest zablokowane",
+                "konto zostalo zablokowane",
+                "konto zawieszone",
+                "konto jest nieaktywne",
+                "banned sender",
+                "spam abatement",
+                "exceeded threshold",
+                "blocked from sending",
+                "outgoing blocked",
+                "sender account is disabled",
             )
         ),
     ),
     Rule(
         "auth_failed/microsoft",
         "auth_failed",
-        When(stages=(S.AUTH,), hosts=MICROSOFT_HOSTS, code_range=R5XX),
+        When(stages=(S.AUTH,), hosts=MICROSOFT_HOSTS, codes=CREDENTIALS_REFUSED),
         variant="microsoft",
     ),
     Rule(
         "auth_failed/portal",
         "auth_failed",
-        When(stages=(S.AUTH,), hosts=tuple(PORTAL_HOSTS), code_range=R5XX),
+        When(stages=(S.AUTH,), hosts=tuple(PORTAL_HOSTS), codes=CREDENTIALS_REFUSED),
         variant="portal",
     ),
     Rule(
         "auth_failed/text",
         "auth_failed",
         When(
+            stages=(S.AUTH,),
             text=(
                 "authentication failed",
                 "authentication failure",
@@ -523,16 +648,62 @@ RULES: tuple[Rule, ...] = (
                 "invalid username or password",
                 "incorrect password",
                 "wrong password",
-            )
+                "credentials were incorrect",
+                "password incorrect",
+                "authentication unsuccessful",
+                "bad username or password",
+                "nieprawidlowy login",
+                "nieprawidlowe haslo",
+                "niepoprawne haslo",
+                "niepoprawny login",
+                "bledne haslo",
+                "bledny login",
+                "zle haslo",
+                "blad uwierzytelniania",
+                "blad logowania",
+                "uwierzytelnianie nie powiodlo sie",
+                "logowanie nie powiodlo sie",
+                "nieudane logowanie",
+            ),
         ),
     ),
-    Rule("auth_failed/535", "auth_failed", When(codes=(535,))),
+    Rule(
+        "smtputf8_required/not_offered",
+        "smtputf8_required",
+        When(exceptions=("SMTPUTF8NotOffered",)),
+        variant="not_offered",
+    ),
+    Rule(
+        "message_too_large/announced",
+        "message_too_large",
+        When(exceptions=("MessageExceedsSize",)),
+        variant="announced",
+    ),
+    Rule(
+        "smtputf8_required",
+        "smtputf8_required",
+        When(text=("smtputf8", "internationalized email", "internationalised email")),
+    ),
+    Rule(
+        "smtputf8_required/local",
+        "smtputf8_required",
+        When(stages=(S.MAIL, S.RCPT), exceptions=("UnicodeEncodeError",)),
+    ),
     # --- sender (MAIL FROM), whatever the stage the server reports it at -----------------------
     # SPF/DMARC texts also say "unauthenticated", so they go before the login rules.
     Rule(
         "sender_policy_rejected/spf",
         "sender_policy_rejected",
-        When(text=("spf", "dmarc", "not allowed to send mail from domain")),
+        When(
+            text=(
+                "spf",
+                "dmarc",
+                "dkim",
+                "not allowed to send mail from domain",
+                "sender is unauthenticated",
+                "mail is unauthenticated",
+            )
+        ),
         variant="spf",
     ),
     Rule(
@@ -552,6 +723,17 @@ RULES: tuple[Rule, ...] = (
                 "wantautherror",
                 "must authenticate",
                 "auth required",
+                "wymagane uwierzytelnienie",
+                "wymagane uwierzytelnianie",
+                "wymagane logowanie",
+                "musisz sie zalogowac",
+                "najpierw sie zaloguj",
+                "anonymous senders",
+                "anonymous mail",
+                "requires authentication",
+                "turn on smtp authentication",
+                "must issue an auth command",
+                "authentication required",
             )
         ),
     ),
@@ -569,6 +751,9 @@ RULES: tuple[Rule, ...] = (
                 "sender address rejected: domain not found",
                 "sender domain",
                 "unknown sender",
+                "nieprawidlowy adres nadawcy",
+                "nieprawidlowy nadawca",
+                "nieznany nadawca",
             )
         ),
     ),
@@ -577,7 +762,25 @@ RULES: tuple[Rule, ...] = (
         "sender_invalid",
         When(stages=(S.MAIL,), text=("domain not found", "domain does not exist", "no such domain")),
     ),
-    Rule("sender_invalid/5.1.7", "sender_invalid", When(enhanced=("5.1.7",))),
+    Rule(
+        "sender_invalid/side",
+        "sender_invalid",
+        When(
+            checks=(sender_side,),
+            text=(
+                "user unknown",
+                "unknown user",
+                "undeliverable address",
+                "does not exist",
+                "domain not found",
+                "malformed",
+                "verify failed",
+                "verification failed",
+                "no mx record",
+                "null mx",
+            ),
+        ),
+    ),
     Rule(
         "sender_not_allowed",
         "sender_not_allowed",
@@ -592,11 +795,23 @@ RULES: tuple[Rule, ...] = (
                 "not authorized to send as",
                 "not authorised to send as",
                 "address is not verified",
+                "does not have permissions to send as",
+                "nie jest wlascicielem",
+                "nie mozesz wysylac jako",
+                "nie masz uprawnien do wysylania",
+                "nadawca niezgodny",
+                "allowed senders",
+                "allowed-senders",
+                "not one of your addresses",
+                "relaying disallowed as",
+                "sender is not allowed to relay",
+                "sendasdenied",
+                "sendasdeniedexception",
             )
         ),
     ),
     Rule("sender_not_allowed/code", "sender_not_allowed", When(enhanced=("5.7.60", "5.2.252"))),
-    Rule("sender_invalid/syntax", "sender_invalid", When(stages=(S.MAIL,), codes=(501,))),
+    Rule("sender_invalid/syntax", "sender_invalid", When(stages=(S.MAIL,), codes=(501, 555))),
     Rule(
         "sender_not_allowed/rejected",
         "sender_not_allowed",
@@ -617,6 +832,11 @@ RULES: tuple[Rule, ...] = (
                 "relaying not allowed",
                 "relay denied",
                 "relaying disallowed",
+                "recipient address rejected: access denied",
+                "not allowed to relay",
+                "no relaying",
+                "relay not allowed",
+                "przekazywanie",
             )
         ),
     ),
@@ -628,31 +848,60 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("too_many_recipients/code", "too_many_recipients", When(enhanced=("4.5.3", "5.5.3"))),
     Rule(
-        "recipient_deferred/greylist", "recipient_deferred", When(text=("greylist", "graylist", "postgrey"))
+        "recipient_deferred/greylist",
+        "recipient_deferred",
+        When(
+            text=("greylist", "graylist", "postgrey", "greylisted"),
+            code_range=R4XX,
+            checks=(recipient_side,),
+        ),
     ),
     Rule(
         "recipient_deferred/mailbox_full",
         "recipient_deferred",
-        When(text=("mailbox full", "mailbox is full", "over quota", "mailbox quota"), code_range=R4XX),
+        When(text=_MAILBOX_FULL, code_range=R4XX, checks=(recipient_side,)),
         variant="mailbox_full",
     ),
     Rule(
         "recipient_unknown/mailbox_full",
         "recipient_unknown",
-        When(text=("mailbox full", "mailbox is full", "over quota", "mailbox quota")),
+        When(text=_MAILBOX_FULL, checks=(recipient_side,)),
         variant="mailbox_full",
     ),
     # --- message --------------------------------------------------------------------------------
     Rule(
-        "smtputf8_required",
-        "smtputf8_required",
-        When(text=("smtputf8", "internationalized email", "internationalised email")),
+        "quota_exceeded",
+        "quota_exceeded",
+        When(
+            text=(
+                "quota exceeded",
+                "sending quota",
+                "submissionquotaexceeded",
+                "throttling failure",
+                "too many emails",
+                "too many messages",
+                "sender thread limit",
+                "sending limit",
+                "rate limit",
+                "message limit",
+                "przekroczono limit",
+                "limit wysylki",
+                "limit wiadomosci",
+                "dzienny limit",
+                "zbyt wiele wiadomosci",
+                "za duzo wiadomosci",
+                "limit exceeded",
+                "daily limit",
+                "per hour",
+                "receive limit",
+                "relay limit",
+                "unusual sending activity",
+                "refusequota",
+                "emails per hour",
+            )
+        ),
     ),
-    Rule(
-        "smtputf8_required/local",
-        "smtputf8_required",
-        When(stages=(S.MAIL, S.RCPT), exceptions=("UnicodeEncodeError",)),
-    ),
+    Rule("quota_exceeded/5.4.5", "quota_exceeded", When(enhanced=("5.4.5",))),
     Rule(
         "content_rejected",
         "content_rejected",
@@ -670,33 +919,24 @@ RULES: tuple[Rule, ...] = (
                 "content rejected",
                 "message rejected",
                 "message content",
+                "blocked by policy",
+                "wiadomosc odrzucona",
+                "podejrzenie spamu",
+                "wirus",
+                "niedozwolona tresc",
+                "tenant allow block list",
+                "external forwarding",
+                "invalid mime",
+                "policy reasons",
             )
         ),
     ),
     Rule("content_rejected/5.7.900", "content_rejected", When(enhanced=("5.7.900",))),
     Rule(
-        "quota_exceeded",
-        "quota_exceeded",
-        When(
-            text=(
-                "quota exceeded",
-                "sending quota",
-                "submissionquotaexceeded",
-                "throttling failure",
-                "too many emails",
-                "too many messages",
-                "sender thread limit",
-                "sending limit",
-                "rate limit",
-                "message limit",
-            )
-        ),
-    ),
-    Rule("quota_exceeded/5.4.5", "quota_exceeded", When(enhanced=("5.4.5",))),
-    Rule(
         "message_too_large",
         "message_too_large",
         When(
+            stages=LATE,
             text=(
                 "size limit",
                 "message size",
@@ -708,7 +948,12 @@ RULES: tuple[Rule, ...] = (
                 "line is too long",
                 "maxsubmissionexceeded",
                 "exceeded storage allocation",
-            )
+                "wiadomosc jest zbyt duza",
+                "wiadomosc jest za duza",
+                "zbyt duza wiadomosc",
+                "przekracza dopuszczalny rozmiar",
+                "rozmiar wiadomosci",
+            ),
         ),
     ),
     Rule("message_too_large/code", "message_too_large", When(enhanced=("5.3.4", "5.2.3"))),
@@ -718,6 +963,7 @@ RULES: tuple[Rule, ...] = (
         "recipient_unknown",
         When(
             stages=(S.RCPT, S.DATA),
+            checks=(recipient_side,),
             text=(
                 "user unknown",
                 "unknown user",
@@ -731,24 +977,69 @@ RULES: tuple[Rule, ...] = (
                 "undeliverable address",
                 "unknown recipient",
                 "invalid recipient",
+                "no mailbox",
+                "mailbox not found",
+                "address rejected",
+                "nie istnieje",
+                "nieznany odbiorca",
+                "nieznany uzytkownik",
+                "brak takiego uzytkownika",
+                "brak skrzynki",
+                "nieprawidlowy adres odbiorcy",
             ),
         ),
     ),
-    Rule("recipient_unknown/code", "recipient_unknown", When(enhanced=("5.1.1", "5.1.10", "5.1.6"))),
+    Rule(
+        "relay_denied/5.4.1",
+        "relay_denied",
+        When(stages=(S.RCPT,), enhanced=("5.4.1",), hosts=MICROSOFT_HOSTS),
+    ),
+    # Any other refusal that is about the sender (it names the sender's address, or says "sender"),
+    # at whichever stage the server chose to report it.
+    Rule(
+        "sender_not_allowed/side",
+        "sender_not_allowed",
+        When(stages=LATE, code_range=R5XX, checks=(sender_side, sender_differs_from_login)),
+    ),
+    Rule(
+        "sender_policy_rejected/side",
+        "sender_policy_rejected",
+        When(stages=(S.RCPT, S.DATA), code_range=R5XX, checks=(sender_side,), text=("sender", "nadawc")),
+    ),
+    Rule("encryption_required/538", "encryption_required", When(codes=(538,))),
+    # 500/502/503 after the greeting: the dialogue itself went wrong (a command out of order or
+    # not known), not the account: nothing in the settings to change.
+    Rule("unknown_failure/protocol", "unknown_failure", When(stages=LATE, codes=(500, 502, 503))),
+    # --- the registered meaning of the enhanced status code, when no wording was recognised -------
+    *REGISTRY_RULES,
     # --- per-stage fallbacks --------------------------------------------------------------------
+    Rule("auth_failed/535", "auth_failed", When(codes=(535,))),
     Rule("auth_failed/stage", "auth_failed", When(stages=(S.AUTH,), code_range=R5XX)),
     Rule(
-        "sender_not_allowed/likely",
-        "sender_not_allowed",
-        When(stages=(S.MAIL,), code_range=R5XX, checks=(sender_differs_from_login,)),
+        "temporary_failure/auth", "temporary_failure", When(stages=(S.AUTH,), code_range=R4XX), variant="auth"
+    ),
+    Rule(
+        "temporary_failure/sender",
+        "temporary_failure",
+        When(stages=LATE, code_range=R4XX, checks=(sender_side,)),
+        variant="sender",
     ),
     Rule("sender_policy_rejected/stage", "sender_policy_rejected", When(stages=(S.MAIL,), code_range=R5XX)),
-    Rule("recipient_deferred", "recipient_deferred", When(stages=(S.RCPT,), code_range=R4XX)),
+    Rule(
+        "recipient_deferred",
+        "recipient_deferred",
+        When(stages=(S.RCPT,), code_range=R4XX, checks=(recipient_side,)),
+    ),
     Rule(
         "recipient_unknown/stage",
         "recipient_unknown",
-        When(stages=(S.RCPT,), code_range=R5XX),
+        When(stages=(S.RCPT,), code_range=R5XX, checks=(recipient_side,)),
         variant="refused",
+    ),
+    Rule(
+        "sender_policy_rejected/rcpt",
+        "sender_policy_rejected",
+        When(stages=(S.RCPT,), code_range=R5XX),
     ),
     Rule("data_rejected", "data_rejected", When(stages=(S.DATA,), code_range=R5XX)),
     Rule(
@@ -768,9 +1059,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def match_rule(facts: Facts, ctx: DiagnosisContext) -> Rule:
-    """The first rule whose conditions hold (the table ends with a catch-all)."""
-    for rule in RULES:
+def match_rule(facts: Facts, ctx: DiagnosisContext, rules: tuple[Rule, ...] = RULES) -> Rule:
+    """The first rule whose conditions hold (the table ends with a catch-all).
+
+    The reply's class comes first: for a temporary (4xx) refusal, rules that would call the
+    settings wrong for good are passed over.
+    """
+    temporary = temporary_reply(facts)
+    for rule in rules:
+        if temporary and rule.code in PERMANENT_CODES:
+            continue
         if rule.when.matches(facts, ctx):
             return rule
     raise AssertionError("the rule table must end with a rule that always matches")

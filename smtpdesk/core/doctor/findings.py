@@ -45,6 +45,8 @@ class DoctorFixKind(str, Enum):
     CLEAR_COMPANY_SMTP = "clear_company_smtp"
     SET_CONTACT_MODE = "set_contact_mode"  # params: mode
     COPY_SMTP_TO_COMPANY = "copy_smtp_to_company"  # params: employee_id
+    # Interactive: the window signs the finding's account in with Microsoft (params: method).
+    SIGN_IN_MICROSOFT = "sign_in_microsoft"
 
     def __str__(self) -> str:
         return self.value

@@ -38,6 +38,11 @@ def _account_changes(finding: Finding) -> dict[str, object]:
     raise ValueError(f"not an account fix: {kind}")
 
 
+def needs_window(finding: Finding) -> bool:
+    """A fix that cannot be applied to stored settings alone (it signs in through the browser)."""
+    return finding.fix is not None and finding.fix.kind is DoctorFixKind.SIGN_IN_MICROSOFT
+
+
 def _change_account(account: SmtpAccount | None, changes: dict[str, object]) -> SmtpAccount:
     if account is None:
         raise ValueError("the account this fix is for no longer exists")
@@ -54,6 +59,8 @@ def apply_fix(
     fix = finding.fix
     if fix is None:
         raise ValueError(f"{finding.code} has no automatic fix")
+    if needs_window(finding):
+        raise ValueError(f"{finding.code} is fixed by signing in, in the window")
     employees = list(employees)
     if fix.kind is DoctorFixKind.CLEAR_COMPANY_SMTP:
         return replace(settings, company_smtp=None), employees

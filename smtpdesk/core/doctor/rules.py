@@ -33,11 +33,13 @@ from smtpdesk.core.doctor.account_rules import (
 from smtpdesk.core.doctor.context import Context, Rule, SecretStates
 from smtpdesk.core.doctor.employee_rules import duplicate_email, employee_without_email
 from smtpdesk.core.doctor.findings import Finding
+from smtpdesk.core.doctor.oauth_rules import microsoft_password_sign_in
 from smtpdesk.core.doctor.password_rules import passwords
 from smtpdesk.core.doctor.route_rules import (
     agent_mode_company_smtp,
     company_email_missing,
     company_login_differs,
+    company_mode_own_smtp_unused,
     company_mode_without_company_smtp,
     employee_email_is_company_email,
     employee_login_differs,
@@ -49,6 +51,7 @@ from smtpdesk.core.model import Employee, OfficeSettings
 RULES: tuple[Rule, ...] = (
     no_server_at_all,
     company_mode_without_company_smtp,
+    company_mode_own_smtp_unused,
     company_email_missing,
     agent_mode_company_smtp,
     employee_email_is_company_email,
@@ -61,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     port_security_mismatch,
     port_25,
     plaintext_auth,
+    microsoft_password_sign_in,
     passwords,
     duplicate_email,
 )
@@ -69,6 +73,7 @@ RULES: tuple[Rule, ...] = (
 DOCTOR_CODES: tuple[str, ...] = (
     "no_server_at_all",
     "company_mode_without_company_smtp",
+    "company_mode_own_smtp_unused",
     "company_email_missing",
     "agent_mode_company_smtp",
     "employee_email_is_company_email",
@@ -81,6 +86,7 @@ DOCTOR_CODES: tuple[str, ...] = (
     "port_security_mismatch",
     "port_25",
     "plaintext_auth",
+    "microsoft_password_sign_in",
     "password_missing",
     "keychain_locked",
     "keychain_unavailable",

@@ -356,6 +356,8 @@ class People:
     def assign_password(self, person: Employee, password: str, *, by: Employee) -> None:
         """Sets ``person``'s password as chosen by ``by`` without the rules (the demo office's
         published sign-ins); anything a person types goes through ``change_password``."""
+        if not password:
+            raise ValueError("an application password cannot be empty")
         event = PASSWORD_RESET if self.status(person.id or 0) is not None else PASSWORD_SET
         self._store_password(person, password, must_change=False, event=event, by=by)
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-
-from cryptography import x509
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING
 
 from smtpdesk.core.smtp.result import CertInfo
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
@@ -34,6 +35,8 @@ def normalise_fingerprint(text: str) -> str:
 
 def _name_text(name: x509.Name) -> str:
     """``CN=…, O=…`` in the usual reading order, or the RFC 4514 string when it has no CN/O."""
+    from cryptography.x509.oid import NameOID
+
     parts: list[str] = []
     for oid, label in ((NameOID.COMMON_NAME, "CN"), (NameOID.ORGANIZATION_NAME, "O")):
         parts.extend(f"{label}={attr.value!s}" for attr in name.get_attributes_for_oid(oid))
@@ -41,11 +44,15 @@ def _name_text(name: x509.Name) -> str:
 
 
 def _common_name(name: x509.Name) -> str:
+    from cryptography.x509.oid import NameOID
+
     values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(values[0].value) if values else ""
 
 
 def _alt_names(cert: x509.Certificate) -> tuple[str, ...]:
+    from cryptography import x509
+
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
@@ -69,7 +76,10 @@ def _validity(cert: x509.Certificate) -> tuple[datetime.datetime, datetime.datet
 
 
 def cert_info(der: bytes) -> CertInfo:
-    """Details of a DER certificate; a certificate that cannot be parsed still gets its hash."""
+    """Details of a DER certificate; a certificate that cannot be parsed still gets its hash.
+    (``cryptography`` is imported here, only when a certificate has to be explained.)"""
+    from cryptography import x509
+
     fingerprint = sha256_fingerprint(der)
     try:
         cert = x509.load_der_x509_certificate(der)

@@ -1,205 +1,288 @@
-"""smtplib on a socket the engine opened: every line recorded, AUTH in UTF-8 and redacted.
+"""One SMTP session on a socket the engine opened: bounded replies, deadlines, a full record.
 
-smtplib encodes AUTH responses as ASCII (``UnicodeEncodeError`` for "Hasło", cpython #73936),
-retries every mechanism after a wrong password (three failed logins where one is enough to know),
-and prints nothing we can show. This subclass fixes those three things and leaves the protocol
-details (reply parsing, EHLO features, dot-stuffing) to smtplib.
+Every read waits only as long as the current ``Deadline`` allows, and a reply may not grow beyond
+``replies.MAX_LINE_BYTES`` per line, ``MAX_REPLY_LINES`` lines or ``MAX_REPLY_BYTES`` in all: a
+server that drips, floods or never ends a reply is stopped within its deadline with memory that
+stays flat. What the server says is recorded line by line; lines carrying credentials are recorded
+as ``REDACTED``.
 """
 
 from __future__ import annotations
 
 import base64
-import hmac
+import binascii
 import re
-import smtplib
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from smtpdesk.core.smtp.replies import decode
-from smtpdesk.core.smtp.transcript import REDACTED, Transcript
+from smtpdesk.core.scrub import REDACTED
+from smtpdesk.core.smtp import sasl
+from smtpdesk.core.smtp.deadline import Deadline
+from smtpdesk.core.smtp.replies import MAX_LINE_BYTES, MAX_REPLY_BYTES, MAX_REPLY_LINES, decode, shown
+from smtpdesk.core.smtp.transcript import Transcript
 
-# Mechanisms smtpdesk can use, in order of preference. The conversation is encrypted by the
-# time a password is sent (unless the account explicitly allows otherwise), so the simple,
-# universally implemented ones come first; CRAM-MD5 is for servers offering nothing else.
-SUPPORTED_MECHANISMS = ("PLAIN", "LOGIN", "CRAM-MD5")
-_MAX_CHALLENGES = 5
-_VERBS = frozenset({"ehlo", "helo", "mail", "rcpt", "data", "quit", "rset", "noop", "starttls", "auth"})
-_MAX_LINE = 8192
-_HEADER_END = re.compile(rb"\r\n\r\n")
+_REPLY_START = re.compile(rb"^\d{3}(?:[ -]|\r?$)")
 _BARE_NEWLINE = re.compile(rb"\r(?!\n)|(?<!\r)\n")
+_HEADER_END = re.compile(rb"\r\n\r\n")
+_REARM_S = 0.05
+_CHUNK = 8192  # a read buffer of this size is allocated for every read
+# After the first bytes showed the peer does not speak SMTP, how long to wait for the rest of its
+# first line (to show it), at most.
+_FOREIGN_LINE_WAIT = 1.0
 
 
-def _b64(data: str) -> str:
-    return base64.b64encode(data.encode("utf-8")).decode("ascii")
+class ServerClosed(ConnectionError):
+    """The server closed the connection (before answering, or in the middle of a reply)."""
+
+
+class ReplyOverflow(Exception):
+    """A reply broke one of the bounds; ``kind`` is "line", "lines" or "bytes"."""
+
+    def __init__(self, kind: str, start: str) -> None:
+        super().__init__(f"the server's reply exceeded the limit of {_LIMITS[kind]}")
+        self.kind = kind
+        self.start = start  # the beginning of what arrived, for the transcript and the diagnosis
+
+
+_LIMITS = {
+    "line": f"{MAX_LINE_BYTES} bytes per line",
+    "lines": f"{MAX_REPLY_LINES} lines per reply",
+    "bytes": f"{MAX_REPLY_BYTES} bytes per reply",
+}
+
+
+class NotSmtp(Exception):
+    """The peer answered with something that is not an SMTP reply (POP3, IMAP, HTTP, garbage)."""
+
+    def __init__(self, first_line: str) -> None:
+        super().__init__(f"not an SMTP reply: {first_line}")
+        self.first_line = first_line
+
+
+@dataclass(frozen=True)
+class Reply:
+    code: int
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def first(self) -> str:
+        return self.lines[0] if self.lines else ""
+
+
+class Refused(Exception):
+    """The server answered a command with a code the step does not accept."""
+
+    def __init__(self, reply: Reply, kind: str) -> None:
+        super().__init__(f"{reply.code} {reply.first}")
+        self.reply = reply
+        self.kind = kind  # the name the diagnosis knows it by, e.g. "SMTPHeloError"
 
 
 def normalise_line_ends(message: bytes) -> bytes:
     return _BARE_NEWLINE.sub(b"\r\n", message)
 
 
-class SmtpConnection(smtplib.SMTP):
-    """One SMTP session over ``sock`` (already connected, possibly already TLS)."""
+def dot_stuffed(message: bytes) -> bytes:
+    """The message as DATA sends it: CRLF line ends, leading dots doubled, ending in CRLF . CRLF."""
+    message = normalise_line_ends(message)
+    payload = re.sub(rb"(?m)^\.", b"..", message)
+    if not payload.endswith(b"\r\n"):
+        payload += b"\r\n"
+    return payload + b".\r\n"
 
-    def __init__(self, sock: socket.socket, transcript: Transcript, local_hostname: str) -> None:
-        # No host: smtplib must not connect by itself; an explicit name: no getfqdn() lookup.
-        super().__init__(local_hostname=local_hostname)
+
+class SmtpConnection:
+    """Commands and replies over ``sock``; ``deadline`` bounds every wait (set it per stage)."""
+
+    def __init__(self, sock: socket.socket, transcript: Transcript, deadline: Deadline) -> None:
         self.sock = sock
-        self.file = None
-        self._transcript = transcript
-        self._shown: str | None = None  # what the transcript shows instead of the line being sent
+        self.transcript = transcript
+        self.deadline = deadline
+        self.features: dict[str, str] = {}
         self.bytes_received = 0
+        self._buffer = bytearray()
+        self._armed: tuple[socket.socket, float] | None = None
 
-    # -- recording -------------------------------------------------------------------------
-    def putcmd(self, cmd: str, args: str = "") -> None:
-        # smtplib sends verbs in lower case; the transcript reads better the usual way.
-        super().putcmd(cmd.upper() if cmd.lower() in _VERBS else cmd, args)
+    def _arm(self) -> None:
+        """Give the socket the time left to the deadline. Setting a timeout costs system calls,
+        so it is renewed only once the deadline has come 50 ms closer (or moved further off):
+        no read can outlast the deadline by more than that."""
+        left = self.deadline.left()
+        armed = self._armed
+        if armed is None or armed[0] is not self.sock or not left <= armed[1] < left + _REARM_S:
+            self.sock.settimeout(left)
+            self._armed = (self.sock, left)
 
-    def send(self, s: str | bytes) -> None:  # type: ignore[override]
-        if self._shown is not None:
-            self._transcript.client(self._shown)
-        else:
-            text = decode(s)
-            for line in text.split("\r\n"):
-                if line:
-                    self._transcript.client(line)
-        super().send(s)
-
-    def getreply(self) -> tuple[int, bytes]:
-        """smtplib's reply reader, recording each line and keeping the socket error as the cause."""
-        lines: list[bytes] = []
-        if self.file is None:
-            assert self.sock is not None
-            self.file = self.sock.makefile("rb")
-        errcode = -1
-        while True:
-            try:
-                line = self.file.readline(_MAX_LINE + 1)
-            except OSError as error:
-                self.close()
-                raise smtplib.SMTPServerDisconnected(f"Connection unexpectedly closed: {error}") from error
-            if not line:
-                self.close()
-                raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-            self.bytes_received += len(line)
-            self._transcript.server(decode(line).rstrip("\r\n"))
-            if len(line) > _MAX_LINE:
-                self.close()
-                raise smtplib.SMTPResponseException(500, "Line too long.")
-            lines.append(line[4:].strip(b" \t\r\n"))
-            try:
-                errcode = int(line[:3])
-            except ValueError:
-                errcode = -1
-                lines[-1] = line.strip(b" \t\r\n")  # not SMTP: keep the whole line as the text
-                break
-            if line[3:4] != b"-":
-                break
-        return errcode, b"\n".join(lines)
-
-    def _secret_command(self, line: str, shown: str) -> tuple[int, bytes]:
-        self._shown = shown
+    # -- reading -------------------------------------------------------------------------------
+    def _fill(self) -> bool:
+        """Read what is there within the deadline; False when the server closed the connection."""
+        self._arm()
         try:
-            self.putcmd(line)
-        finally:
-            self._shown = None
-        return self.getreply()
+            chunk = self.sock.recv(_CHUNK)
+        except TimeoutError:
+            raise self.deadline.exceeded() from None
+        if not chunk:
+            return False
+        self.bytes_received += len(chunk)
+        self._buffer.extend(chunk)
+        return True
 
-    # -- authentication --------------------------------------------------------------------
-    def auth(
-        self,
-        mechanism: str,
-        authobject: Callable[..., str | None],
-        *,
-        initial_response_ok: bool = True,
-    ) -> tuple[int, bytes]:
-        """RFC 4954 exchange with UTF-8 credentials (RFC 4616) and redacted client lines."""
-        mechanism = mechanism.upper()
-        initial = authobject() if initial_response_ok else None
+    def _line(self, first: bool) -> bytes:
+        """One line without its CRLF, bounded in length."""
+        foreign_until: Deadline | None = None
+        while True:
+            end = self._buffer.find(b"\n")
+            if end >= 0:
+                line = bytes(self._buffer[:end]).rstrip(b"\r")
+                del self._buffer[: end + 1]
+                if len(line) > MAX_LINE_BYTES:
+                    raise ReplyOverflow("line", shown(line[:200], 200))
+                return line
+            if first and len(self._buffer) >= 4 and not _REPLY_START.match(bytes(self._buffer[:4])):
+                # Not SMTP: wait a moment for the rest of its first line, only to show it.
+                if foreign_until is None:
+                    foreign_until = Deadline(_FOREIGN_LINE_WAIT, within=self.deadline)
+                if foreign_until.expired() or len(self._buffer) >= 512:
+                    raise NotSmtp(shown(bytes(self._buffer[:512]), 200))
+                saved, self.deadline = self.deadline, foreign_until
+                try:
+                    more = self._fill()
+                except TimeoutError:
+                    more = False
+                finally:
+                    self.deadline = saved
+                if not more:
+                    raise NotSmtp(shown(bytes(self._buffer[:512]), 200))
+                continue
+            if len(self._buffer) > MAX_LINE_BYTES:
+                start = shown(bytes(self._buffer[:200]), 200)
+                self._buffer.clear()
+                raise ReplyOverflow("line", start)
+            if not self._fill():
+                partial = bytes(self._buffer)
+                self._buffer.clear()
+                if partial:
+                    self.transcript.server(shown(partial))
+                raise ServerClosed(
+                    "the server closed the connection in the middle of a reply"
+                    if partial or not first
+                    else "the server closed the connection"
+                )
+
+    def read_reply(self) -> Reply:
+        """One complete reply (all its continuation lines), or an exception saying why not."""
+        lines: list[str] = []
+        code = -1
+        total = 0
+        try:
+            while True:
+                raw = self._line(first=not lines)
+                total += len(raw) + 2
+                text = decode(raw)
+                if not _REPLY_START.match(raw[:4]):
+                    self.transcript.server(shown(raw))
+                    raise NotSmtp(shown(raw, 200))
+                self.transcript.server(shown(text))
+                if not lines:
+                    code = int(raw[:3])
+                lines.append(text[4:].strip())
+                if total > MAX_REPLY_BYTES:
+                    raise ReplyOverflow("bytes", lines[0][:200])
+                if raw[3:4] != b"-":
+                    return Reply(code, tuple(lines))
+                if len(lines) >= MAX_REPLY_LINES:
+                    raise ReplyOverflow("lines", lines[0][:200])
+        except TimeoutError:
+            if self._buffer:
+                self.transcript.info(f"(incomplete: {shown(bytes(self._buffer[:200]), 200)})")
+            raise
+
+    # -- writing -------------------------------------------------------------------------------
+    def send(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            self._arm()
+            try:
+                sent = self.sock.send(view[:_CHUNK])
+            except TimeoutError:
+                raise self.deadline.exceeded() from None
+            view = view[sent:]
+
+    def command(self, line: str, *, shown_as: str | None = None) -> Reply:
+        """Send one command line (UTF-8) and read its reply."""
+        self.transcript.client(shown_as if shown_as is not None else line)
+        self.send(line.encode("utf-8") + b"\r\n")
+        return self.read_reply()
+
+    def discard_buffer(self) -> None:
+        """After STARTTLS nothing read before the handshake may be used (RFC 3207)."""
+        self._buffer.clear()
+
+    # -- SMTP steps ------------------------------------------------------------------------------
+    def ehlo(self, name: str) -> Reply:
+        reply = self.command(f"EHLO {name}")
+        if reply.code == 250:
+            self.features = {}
+            for line in reply.lines[1:]:
+                keyword, _, value = line.partition(" ")
+                if keyword:
+                    self.features[keyword.lower()] = value.strip()
+        return reply
+
+    def helo(self, name: str) -> Reply:
+        self.features = {}
+        return self.command(f"HELO {name}")
+
+    def offers(self, extension: str) -> bool:
+        return extension.lower() in self.features
+
+    def auth_mechanisms(self) -> tuple[str, ...]:
+        return tuple(self.features.get("auth", "").upper().split())
+
+    def size_limit(self) -> int | None:
+        value = self.features.get("size", "").strip()
+        return int(value) if value.isdigit() and int(value) > 0 else None
+
+    def authenticate(self, mechanism: sasl.Mechanism) -> Reply:
+        """RFC 4954 exchange; every line that carries a credential shows as ``REDACTED``."""
+        initial = mechanism.initial()
         if initial is not None:
-            code, reply = self._secret_command(
-                f"AUTH {mechanism} {_b64(initial)}", f"AUTH {mechanism} {REDACTED}"
+            reply = self.command(
+                f"AUTH {mechanism.name} {_b64(initial)}", shown_as=f"AUTH {mechanism.name} {REDACTED}"
             )
         else:
-            code, reply = self.docmd("AUTH", mechanism)
+            reply = self.command(f"AUTH {mechanism.name}")
         challenges = 0
-        while code == 334:
+        while reply.code == 334:
             challenges += 1
-            if challenges > _MAX_CHALLENGES:
-                raise smtplib.SMTPException("Server AUTH mechanism asked too many questions.")
-            answer = authobject(base64.b64decode(reply))
-            code, reply = self._secret_command(_b64(answer or ""), REDACTED)
-        if code in (235, 503):  # 503: already authenticated
-            return code, reply
-        raise smtplib.SMTPAuthenticationError(code, reply)
-
-    def authenticate(self, username: str, password: str) -> tuple[int, bytes]:
-        """Log in once with the best mechanism both sides support (no retries with a wrong
-        password: servers lock accounts after a few). Falls through to the next mechanism only
-        when the server says it does not implement the one tried (504)."""
-        offered = self.esmtp_features.get("auth", "").upper().split()
-        usable = [m for m in SUPPORTED_MECHANISMS if m in offered]
-        if not usable:
-            raise smtplib.SMTPException("No suitable authentication method found.")
-        last: smtplib.SMTPAuthenticationError | None = None
-        for mechanism in usable:
+            if challenges > sasl.MAX_CHALLENGES:
+                raise Refused(reply, "TooManyChallenges")
             try:
-                return self.auth(
-                    mechanism, _authobject(mechanism, username, password), initial_response_ok=True
-                )
-            except smtplib.SMTPAuthenticationError as error:
-                if error.smtp_code != 504:
-                    raise
-                last = error
-        assert last is not None
-        raise last
+                challenge = base64.b64decode(reply.first, validate=True)
+            except (binascii.Error, ValueError):
+                challenge = b""
+            reply = self.command(_b64(mechanism.respond(challenge)), shown_as=REDACTED)
+        return reply
 
-    # -- message ---------------------------------------------------------------------------
-    def send_data(self, message: bytes) -> tuple[int, bytes]:
-        """DATA with the message; the transcript shows the headers and the size of the body."""
-        self.putcmd("data")
-        code, reply = self.getreply()
-        if code != 354:
-            raise smtplib.SMTPDataError(code, reply)
-        message = normalise_line_ends(message)
-        payload = smtplib._quote_periods(message)  # type: ignore[attr-defined]
-        if not payload.endswith(b"\r\n"):
-            payload += b"\r\n"
-        payload += b".\r\n"
-        split = _HEADER_END.search(message)
-        headers = message[: split.start()] if split else b""
+    def send_message(self, message: bytes, on_sent: Callable[[], None] | None = None) -> Reply:
+        """The message after DATA's 354: the transcript shows its headers and its size."""
+        payload = dot_stuffed(message)
+        split = _HEADER_END.search(payload)
+        headers = payload[: split.start()] if split else b""
         for line in headers.split(b"\r\n"):
             if line:
-                self._transcript.client(decode(line))
-        self._shown = f"({len(message)} bytes of message) ."
-        try:
-            self.send(payload)
-        finally:
-            self._shown = None
-        return self.getreply()
+                self.transcript.client(shown(line))
+        self.transcript.client(f"({len(payload) - 3} B) .")
+        self.send(payload)
+        if on_sent is not None:
+            on_sent()
+        return self.read_reply()
 
 
-def _authobject(mechanism: str, username: str, password: str) -> Callable[..., str | None]:
-    """The answer to each AUTH challenge; initial response where the mechanism has one."""
-    if mechanism == "PLAIN":
-
-        def plain(challenge: bytes | None = None) -> str | None:
-            return f"\0{username}\0{password}"
-
-        return plain
-    if mechanism == "LOGIN":
-        answers = iter((username, password))
-
-        def login(challenge: bytes | None = None) -> str | None:
-            if challenge is None:
-                return None  # the classic exchange: wait for "Username:" before sending it
-            return next(answers, "")
-
-        return login
-
-    def cram_md5(challenge: bytes | None = None) -> str | None:
-        if challenge is None:
-            return None
-        digest = hmac.HMAC(password.encode("utf-8"), challenge, "md5").hexdigest()
-        return f"{username} {digest}"
-
-    return cram_md5
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import smtplib
 import socket
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smtpdesk.core.model import Security
-from smtpdesk.core.smtp.replies import decode, enhanced_code
+from smtpdesk.core.scrub import Scrubber
+from smtpdesk.core.smtp.connection import NotSmtp, Refused, Reply, ReplyOverflow, ServerClosed
+from smtpdesk.core.smtp.network import dns_kind
+from smtpdesk.core.smtp.replies import enhanced_code
 from smtpdesk.core.smtp.result import CertInfo, Facts, Stage
-from smtpdesk.core.smtp.transcript import Secrets
 
 
 @dataclass
@@ -26,6 +27,8 @@ class SessionState:
     authenticated: bool = False
     greeting: str = ""
     cert: CertInfo | None = None
+    size_limit: int | None = None
+    smtputf8_offered: bool | None = None
 
     def facts(self, stage: Stage, **values: object) -> Facts:
         base: dict[str, object] = {
@@ -39,19 +42,15 @@ class SessionState:
             "authenticated": self.authenticated,
             "greeting": self.greeting,
             "cert": self.cert,
+            "size_limit": self.size_limit,
+            "smtputf8_offered": self.smtputf8_offered,
         }
         base.update(values)
         return Facts(**base)  # type: ignore[arg-type]
 
 
-def _underlying(exc: BaseException) -> BaseException:
-    """smtplib turns socket errors into ``SMTPServerDisconnected``; the socket error says more
-    (a timeout is not a reset is not an orderly close), so report that one."""
-    if isinstance(exc, smtplib.SMTPServerDisconnected):
-        cause = exc.__cause__ or exc.__context__
-        if isinstance(cause, OSError) and not isinstance(cause, ssl.SSLError):
-            return cause
-    return exc
+# Names the rules know these conditions by (smtplib's, kept stable for the history and JSON).
+_CLOSED = "SMTPServerDisconnected"
 
 
 def _ssl_cause(exc: BaseException) -> ssl.SSLError | None:
@@ -61,37 +60,46 @@ def _ssl_cause(exc: BaseException) -> ssl.SSLError | None:
     return cause if isinstance(cause, ssl.SSLError) else None
 
 
-def _smtp_reply(exc: BaseException) -> tuple[int | None, str]:
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        for refused_code, refused_text in exc.recipients.values():
-            return refused_code, decode(refused_text)
-        return None, ""
-    if isinstance(exc, smtplib.SMTPResponseException):
-        code = exc.smtp_code if isinstance(exc.smtp_code, int) and exc.smtp_code > 0 else None
-        return code, decode(exc.smtp_error)
-    return None, ""
+def reply_facts(reply: Reply, kind: str, *, stage: Stage, state: SessionState, secrets: Scrubber) -> Facts:
+    text = secrets.scrub(reply.text)
+    return state.facts(
+        stage,
+        exception=kind,
+        message=secrets.scrub(f"{reply.code} {reply.first}"),
+        reply_code=reply.code,
+        enhanced_code=enhanced_code(text) if text else None,
+        reply_text=text,
+    )
 
 
 def facts_from_exception(
-    exc: BaseException, *, stage: Stage, state: SessionState, secrets: Secrets, **values: object
+    exc: BaseException, *, stage: Stage, state: SessionState, secrets: Scrubber, **values: object
 ) -> Facts:
-    root = _underlying(exc)
-    code, text = _smtp_reply(exc)
-    text = secrets.scrub(text)
-    ssl_error = _ssl_cause(exc)
-    errno_value: int | None = None
-    if isinstance(root, socket.gaierror) or (
-        isinstance(root, OSError) and not isinstance(root, ssl.SSLError)
-    ):
-        errno_value = root.errno
+    if isinstance(exc, Refused):
+        facts = reply_facts(exc.reply, exc.kind, stage=stage, state=state, secrets=secrets)
+        return replace(facts, **values) if values else facts  # type: ignore[arg-type]
     fields: dict[str, object] = {
-        "exception": type(root).__name__,
+        "exception": type(exc).__name__,
         "message": secrets.scrub(str(exc) or type(exc).__name__),
-        "errno": errno_value,
-        "reply_code": code,
-        "enhanced_code": enhanced_code(text) if text else None,
-        "reply_text": text,
     }
+    if isinstance(exc, ServerClosed):
+        fields["exception"] = _CLOSED
+    elif isinstance(exc, TimeoutError):
+        fields["exception"] = "TimeoutError"
+    elif isinstance(exc, ReplyOverflow):
+        fields["overflow"] = exc.kind
+    elif isinstance(exc, NotSmtp):
+        fields["exception"] = "NotSmtpReply"
+        fields["reply_code"] = -1
+        if stage in (Stage.GREETING, Stage.CONNECT, Stage.TLS):
+            fields["greeting"] = secrets.scrub(exc.first_line)
+    elif isinstance(exc, socket.gaierror):
+        fields["errno"] = exc.errno
+        fields["dns_error"] = secrets.scrub(str(exc.strerror or exc))
+        fields["dns_kind"] = dns_kind(exc)
+    elif isinstance(exc, OSError) and not isinstance(exc, ssl.SSLError):
+        fields["errno"] = exc.errno
+    ssl_error = _ssl_cause(exc)
     if ssl_error is not None:
         fields["ssl_reason"] = ssl_error.reason
         if isinstance(ssl_error, ssl.SSLCertVerificationError):

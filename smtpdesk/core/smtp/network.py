@@ -7,6 +7,7 @@ step can outlive its timeout or a Cancel by more than that.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import os
 import selectors
 import socket
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
+from smtpdesk.core.smtp.deadline import Deadline
 
 Address = tuple[int, tuple[Any, ...]]  # (address family, socket address)
 Resolver = Callable[[str, int], list[Address]]
@@ -47,9 +49,45 @@ def system_resolver(host: str, port: int) -> list[Address]:
     return seen
 
 
+def ip_literal(host: str, port: int) -> list[Address] | None:
+    """The address of a host given as an IP address (no lookup, no thread), else None."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address):
+        return [(int(socket.AF_INET6), (str(ip), port, 0, 0))]
+    return [(int(socket.AF_INET), (str(ip), port))]
+
+
+# getaddrinfo's errors, told apart the way a DNS person would: the name does not exist
+# (NXDOMAIN), exists without an address, the DNS server failed (SERVFAIL), or no answer in time.
+_DNS_KINDS = {
+    socket.EAI_NONAME: "nxdomain",
+    getattr(socket, "EAI_NODATA", -5): "nodata",
+    getattr(socket, "EAI_ADDRFAMILY", -9): "nodata",
+    socket.EAI_AGAIN: "servfail",
+    socket.EAI_FAIL: "servfail",
+    11001: "nxdomain",  # WSAHOST_NOT_FOUND
+    11004: "nodata",  # WSANO_DATA
+    11002: "servfail",  # WSATRY_AGAIN
+    11003: "servfail",  # WSANO_RECOVERY
+}
+
+
+def dns_kind(error: OSError) -> str:
+    if isinstance(error, TimeoutError) or "timed out" in str(error):
+        return "timeout"
+    return _DNS_KINDS.get(error.errno or 0, "")
+
+
 def resolve(resolver: Resolver, host: str, port: int, timeout: float, cancel: CancelToken) -> list[Address]:
     """Run the (blocking, timeout-less) resolver in a helper thread so a hung DNS server cannot
     hold the run longer than ``timeout`` and Cancel still works."""
+    if resolver is system_resolver:
+        literal = ip_literal(host, port)
+        if literal is not None:
+            return literal
     outcome: dict[str, Any] = {}
     done = threading.Event()
 
@@ -66,7 +104,7 @@ def resolve(resolver: Resolver, host: str, port: int, timeout: float, cancel: Ca
     while not done.wait(_SLICE):
         cancel.check()
         if time.monotonic() >= deadline:
-            raise socket.gaierror(socket.EAI_AGAIN, f"Name lookup timed out after {timeout:g} s")
+            raise socket.gaierror(socket.EAI_AGAIN, f"Name lookup timed out after {timeout:g} s (no answer)")
     cancel.check()
     if "error" in outcome:
         raise outcome["error"]
@@ -109,6 +147,7 @@ def wait_readable(sock: socket.socket, timeout: float, cancel: CancelToken) -> b
 
 def _connect_one(address: Address, timeout: float, cancel: CancelToken) -> socket.socket:
     family, sockaddr = address
+    cancel.check()  # a cancelled run opens no connection at all
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setblocking(False)
@@ -139,17 +178,21 @@ def _most_telling(errors: list[OSError]) -> OSError:
 
 def connect(
     addresses: list[Address],
-    timeout: float,
+    deadline: Deadline,
     cancel: CancelToken,
     on_attempt: Callable[[Address], None] | None = None,
 ) -> tuple[socket.socket, Address]:
-    """A connected socket to the first address that answers, and that address."""
+    """A connected socket to the first address that answers within the one ``deadline``."""
     errors: list[OSError] = []
     for address in addresses:
         if on_attempt is not None:
             on_attempt(address)
+        remaining = deadline.remaining()
+        if remaining <= 0:
+            errors.append(TimeoutError("timed out"))
+            break
         try:
-            return _connect_one(address, timeout, cancel), address
+            return _connect_one(address, remaining, cancel), address
         except OSError as error:
             errors.append(error)
     raise _most_telling(errors)
@@ -195,8 +238,19 @@ def wrap_tls(context: ssl.SSLContext, sock: socket.socket, host: str) -> ssl.SSL
         raise
 
 
+def handshake(tls: ssl.SSLSocket, deadline: Deadline) -> None:
+    """The TLS handshake within ``deadline`` (CPython bounds the whole handshake by the socket
+    timeout, not each read, so a peer dripping bytes cannot stretch it)."""
+    tls.settimeout(deadline.left())
+    try:
+        tls.do_handshake()
+    except TimeoutError:
+        raise deadline.exceeded() from None
+
+
 def speaks_implicit_tls(address: Address, host: str, timeout: float, cancel: CancelToken) -> bool:
     """Does a TLS handshake succeed on a fresh connection to ``address`` within ``timeout``?"""
+    deadline = Deadline(timeout)
     try:
         sock = _connect_one(address, timeout, cancel)
     except (OSError, Cancelled):
@@ -204,11 +258,10 @@ def speaks_implicit_tls(address: Address, host: str, timeout: float, cancel: Can
     tls: ssl.SSLSocket | None = None
     cancel.attach(sock)
     try:
-        sock.settimeout(timeout)
         tls = wrap_tls(unverified_context(), sock, host)
         cancel.detach(sock)
         cancel.attach(tls)
-        tls.do_handshake()
+        handshake(tls, deadline)
         return True
     except (OSError, ValueError):
         return False
@@ -222,16 +275,69 @@ def speaks_implicit_tls(address: Address, host: str, timeout: float, cancel: Can
 
 def speaks_plain_smtp(address: Address, timeout: float, cancel: CancelToken) -> bool:
     """Does a fresh plain connection to ``address`` get an SMTP "220" greeting within ``timeout``?"""
+    deadline = Deadline(timeout)
     try:
         sock = _connect_one(address, timeout, cancel)
     except (OSError, Cancelled):
         return False
     cancel.attach(sock)
     try:
-        sock.settimeout(timeout)
-        return sock.recv(512).startswith(b"220")
+        received = b""
+        while len(received) < 4:
+            sock.settimeout(deadline.left())
+            chunk = sock.recv(512)
+            if not chunk:
+                break
+            received += chunk
+        return received.startswith(b"220")
     except OSError:
         return False
     finally:
         cancel.detach(sock)
         sock.close()
+
+
+class PortProbe:
+    """Quick checks of other ports of the same server, in the background, each bounded by
+    ``timeout``: started when the chosen port is refused or silent, read when the run ends.
+    A port counts as "starttls" when it greets in plain SMTP, "ssl" when it takes a TLS handshake."""
+
+    def __init__(self, address: Address, host: str, ports: tuple[int, ...], timeout: float) -> None:
+        self.ports = ports
+        self.found: dict[int, str] = {}
+        self._cancel = CancelToken()
+        family, sockaddr = address
+        # Both questions at once for each port: a plain greeting (STARTTLS ports) and a TLS
+        # handshake (implicit TLS ports); the slower one would otherwise eat the other's time.
+        self._threads = []
+        for port in ports:
+            other: Address = (family, (sockaddr[0], port, *sockaddr[2:]))
+            for kind in ("starttls", "ssl"):
+                thread = threading.Thread(
+                    target=self._probe, args=(other, host, port, kind, timeout), name="smtpdesk-port-probe"
+                )
+                thread.daemon = True
+                self._threads.append(thread)
+        for thread in self._threads:
+            thread.start()
+
+    def _probe(self, address: Address, host: str, port: int, kind: str, timeout: float) -> None:
+        if kind == "starttls":
+            answered = speaks_plain_smtp(address, timeout, self._cancel)
+        else:
+            answered = speaks_implicit_tls(address, host, timeout, self._cancel)
+        if answered:
+            self.found.setdefault(port, kind)
+
+    def results(self, deadline: Deadline) -> tuple[tuple[int, str], ...]:
+        """The ports that answered, waiting for the probes no longer than ``deadline``."""
+        for thread in self._threads:
+            thread.join(max(deadline.remaining(), 0.0))
+        self.stop()
+        return tuple((port, self.found[port]) for port in self.ports if port in self.found)
+
+    def stop(self) -> None:
+        """End the probes still running (their sockets are shut down at once) and wait for them."""
+        self._cancel.cancel()
+        for thread in self._threads:
+            thread.join(1.0)

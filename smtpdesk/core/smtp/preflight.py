@@ -10,6 +10,7 @@ from smtpdesk.core.footer import Footer
 from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import SmtpAccount
 from smtpdesk.core.smtp.request import MailTestRequest
+from smtpdesk.core.validation import not_text
 
 
 def _has_control(text: str) -> bool:
@@ -27,12 +28,21 @@ def request_problem(request: MailTestRequest) -> tuple[str, str] | None:
     if not 0 < account.port < 65536:
         return "InvalidPort", f"Port {account.port} is outside 1-65535"
     values = (account.host, account.username, request.sender, request.recipient, request.ehlo_name or "")
+    if any(not_text(v) for v in (*values, request.password or "")):
+        return "NotText", "A server name, login, password or address holds bytes that are not UTF-8 text"
     if any(_has_control(v) for v in values):
         return "InvalidValue", "A server name, login or address contains a line break"
     name = request.ehlo_name
     if name is not None and not (name and name.isascii() and name.isprintable() and " " not in name):
         return "InvalidValue", "The EHLO name must be one word of plain ASCII"
-    if request.has_credentials and not request.password:
+    if request.has_credentials and not request.password and request.token_provider is None:
+        if request.password_state == "unavailable":
+            return (
+                "KeychainUnavailable",
+                "A login is set but this computer has no keychain to keep its password",
+            )
+        if request.password_state == "locked":
+            return "KeychainLocked", "A login is set but the keychain holding its password is locked"
         return "MissingPassword", "A login is set but there is no password"
     if not request.login_only and (not request.sender.strip() or not request.recipient.strip()):
         return "MissingAddress", "The sender and the recipient address are both needed"

@@ -1,8 +1,17 @@
-"""Reading server replies: enhanced status codes and the queue id of an accepted message."""
+"""Reading server replies: their bounds, enhanced status codes and an accepted message's queue id."""
 
 from __future__ import annotations
 
 import re
+
+# Bounds on what one reply may be. RFC 5321 allows 512 bytes per line; real servers go beyond it
+# (long Microsoft 365 and Gmail texts run to about 1 KB), but nothing honest comes near these.
+MAX_LINE_BYTES = 4096
+MAX_REPLY_LINES = 100
+MAX_REPLY_BYTES = 65536
+# What the transcript keeps of one run, so a flood cannot grow memory there either.
+MAX_TRANSCRIPT_LINES = 600
+MAX_SHOWN_LINE = 1000
 
 _ENHANCED = re.compile(r"^\s*([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])")
 # "250 2.0.0 Ok: queued as 4XyZ12", "250 OK id=1rAbCd-000Xyz-2E", "250 2.0.0 OK <id@host> [Hostname=…]",
@@ -14,12 +23,22 @@ _QUEUE_ID = (
     re.compile(r"\bOK\s+\d+\s+(\S+)\s+-\s+gsmtp", re.IGNORECASE),
     re.compile(r"^(?:2\.0\.0\s+)?Ok\s+([0-9a-f]{16,}[0-9a-f-]*)", re.IGNORECASE),
 )
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
 
 def decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     return data.decode("utf-8", errors="replace")
+
+
+def shown(data: bytes | str, limit: int = MAX_SHOWN_LINE) -> str:
+    """Bytes from the wire as a person may read them: control characters escaped, long lines cut."""
+    text = decode(data).rstrip("\r\n")
+    text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)) & 0xFF:02x}", text)
+    if len(text) > limit:
+        return f"{text[:limit]}… ({len(text)})"
+    return text
 
 
 def enhanced_code(text: str) -> str | None:

@@ -110,6 +110,17 @@ class Facts:
     dns_works: bool | None = None  # a second, well-known lookup succeeded (None: not checked)
     greeting: str = ""
     cancelled: bool = False
+    # The resolver's own words and their kind: "nxdomain", "nodata", "servfail", "timeout".
+    dns_error: str = ""
+    dns_kind: str = ""
+    size_limit: int | None = None  # SIZE announced in EHLO
+    message_size: int | None = None  # bytes of the test message
+    pinned_changed: bool = False  # a pinned certificate no longer matches the one presented
+    # Other ports of the same server that answered a quick probe: ((587, "starttls"), (465, "ssl")).
+    answering_ports: tuple[tuple[int, str], ...] = ()
+    overflow: str = ""  # "line" | "lines" | "bytes": the server's reply broke that bound
+    smtputf8_offered: bool | None = None
+    sender_check: bool = False  # MAIL/RCPT were a sender check, no message was to be sent
 
 
 @dataclass
@@ -131,9 +142,13 @@ class RunResult:
     diagnosis: Any = None
     notes: list[str] = field(default_factory=list)
     queue_id: str | None = None
+    sender_checked: bool = False  # a login check that also asked the server about the sender
 
     def to_json(self) -> dict[str, Any]:
+        """The one flat form of a result: the CLI's JSON, the history entry and the report are all
+        made from it, so a stored run can show again exactly what the dialog showed."""
         d = self.diagnosis
+        account = self.account
         return {
             "ok": self.ok,
             "code": self.code,
@@ -143,15 +158,20 @@ class RunResult:
             "steps": list(d.steps) if d else [],
             "fix": d.fixes[0].to_json() if d and d.fixes else None,
             "fixes": [f.to_json() for f in d.fixes] if d else [],
+            "temporary": bool(d.temporary) if d else False,
             "server_reply": self.server_reply,
             "transcript": [line.to_json() for line in self.transcript],
-            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
-            "elapsed_ms": round(self.elapsed_ms, 1),
+            "timings_ms": dict(self.timings_ms),
+            "elapsed_ms": self.elapsed_ms,
+            "security": account.security.value,
             "security_used": self.security_used.value,
             "login_only": self.login_only,
-            "host": self.account.host,
-            "port": self.account.port,
-            "username": self.account.username,
+            "sender_checked": self.sender_checked,
+            "host": account.host,
+            "port": account.port,
+            "username": account.username,
+            "allow_plaintext_auth": account.allow_plaintext_auth,
+            "pinned_fingerprint": account.pinned_fingerprint,
             "sender": self.sender,
             "recipient": self.recipient,
             "certificate": self.facts.cert.to_json() if self.facts and self.facts.cert else None,

@@ -1,68 +1,33 @@
 """The conversation as the user may copy it: every line both ways, with the password in no form.
 
 AUTH lines are replaced structurally by the connection (it knows which lines carry credentials);
-on top of that every recorded line, reply and error message passes through ``Secrets.scrub``,
-which removes the password, its UTF-8 bytes and every base64 form it can take on the wire.
+on top of that every recorded line passes through the one ``Scrubber``. The record is bounded
+(``replies.MAX_TRANSCRIPT_LINES`` lines, each cut at ``MAX_SHOWN_LINE`` characters), so a server
+that floods the connection cannot grow it without end.
 """
 
 from __future__ import annotations
 
-import base64
 import logging
 import threading
 import time
 from collections.abc import Callable
 
+from smtpdesk.core.scrub import MIN_SCRUB_LENGTH, REDACTED, Scrubber
+from smtpdesk.core.smtp.replies import MAX_SHOWN_LINE, MAX_TRANSCRIPT_LINES
 from smtpdesk.core.smtp.result import TranscriptLine
 
-REDACTED = "********"
-# Shorter secrets are not scrubbed from free text: they would blank out ordinary words and codes.
-# Lines that carry credentials are still redacted whole, whatever the password's length.
-MIN_SCRUB_LENGTH = 4
+__all__ = ["MIN_SCRUB_LENGTH", "REDACTED", "Secrets", "Transcript"]
 
 log = logging.getLogger("smtpdesk.smtp")
+_ARROWS = {"client": "->", "server": "<-"}
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _b64_fragments(data: bytes) -> list[str]:
-    """The part of the base64 text of ``data`` that is the same wherever ``data`` sits in a
-    longer base64 stream (one per byte alignment), so a password inside an AUTH PLAIN blob or
-    any other encoded value is found too."""
-    fragments = []
-    for offset in range(3):
-        encoded = _b64(b"\0" * offset + data)
-        start = -(-offset * 8 // 6)  # characters that also carry bits of the preceding bytes
-        end = (offset + len(data)) * 8 // 6  # characters fully defined without following bytes
-        if end - start >= 6:
-            fragments.append(encoded[start:end])
-    return fragments
-
-
-class Secrets:
-    """Every text form of one password that must never be shown."""
+class Secrets(Scrubber):
+    """The scrubber for one account's password (and its AUTH blobs with this login)."""
 
     def __init__(self, username: str = "", password: str | None = None) -> None:
-        forms: set[str] = set()
-        if password:
-            raw = password.encode("utf-8")
-            forms.add(_b64(raw))
-            forms.add(_b64(b"\0" + username.encode("utf-8") + b"\0" + raw))
-            forms.update(_b64_fragments(raw))
-            if len(password) >= MIN_SCRUB_LENGTH:
-                forms.add(password)
-                forms.add(raw.decode("latin-1"))  # UTF-8 bytes shown as Latin-1
-                forms.add(repr(raw)[2:-1])  # UTF-8 bytes shown as a bytes literal
-                forms.add(password.encode("unicode_escape").decode("ascii"))
-        self._forms = sorted((f for f in forms if f), key=len, reverse=True)
-
-    def scrub(self, text: str) -> str:
-        for form in self._forms:
-            if form in text:
-                text = text.replace(form, REDACTED)
-        return text
+        super().__init__((password,), username)
 
 
 class Transcript:
@@ -71,24 +36,35 @@ class Transcript:
 
     def __init__(
         self,
-        secrets: Secrets,
+        secrets: Scrubber,
         started: float | None = None,
         on_line: Callable[[TranscriptLine], None] | None = None,
     ) -> None:
         self.secrets = secrets
         self.started = time.monotonic() if started is None else started
         self.lines: list[TranscriptLine] = []
+        self.omitted = 0
         self._on_line = on_line
         self._lock = threading.Lock()
 
     def elapsed_ms(self) -> float:
         return (time.monotonic() - self.started) * 1000.0
 
-    def add(self, direction: str, text: str) -> TranscriptLine:
+    def add(self, direction: str, text: str) -> TranscriptLine | None:
+        if len(text) > MAX_SHOWN_LINE:
+            text = f"{text[:MAX_SHOWN_LINE]}… ({len(text)})"
         line = TranscriptLine(dir=direction, text=self.secrets.scrub(text), t_ms=self.elapsed_ms())
         with self._lock:
+            # The last places stay free for how the run ended.
+            if len(self.lines) >= MAX_TRANSCRIPT_LINES - 20 and direction != "info":
+                self.omitted += 1
+                return None
+            if len(self.lines) >= MAX_TRANSCRIPT_LINES:
+                self.omitted += 1
+                return None
             self.lines.append(line)
-        log.debug("%s %s", {"client": "->", "server": "<-"}.get(direction, "=="), line.text)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s %s", _ARROWS.get(direction, "=="), line.text)
         if self._on_line is not None:
             self._on_line(line)
         return line

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any
 
 from smtpdesk.core.i18n import Lang, Msg, language
-from smtpdesk.core.model import ContactMode, Role, Security
+from smtpdesk.core.model import AuthMethod, ContactMode, Role, Security
 from smtpdesk.core.store.changes import ChangeRecord
 from smtpdesk.core.store.schema import field_for, label_for
 
@@ -25,6 +25,11 @@ _CHOICES: dict[tuple[type[Enum], str], Msg] = {
     (Security, Security.STARTTLS.value): Msg(pl="STARTTLS", en="STARTTLS"),
     (Security, Security.SSL.value): Msg(pl="SSL/TLS", en="SSL/TLS"),
     (Security, Security.NONE.value): Msg(pl="bez szyfrowania", en="no encryption"),
+    (AuthMethod, AuthMethod.PASSWORD.value): Msg(pl="hasło", en="password"),
+    (AuthMethod, AuthMethod.OAUTH_MICROSOFT.value): Msg(
+        pl="Zaloguj przez Microsoft", en="Sign in with Microsoft"
+    ),
+    (AuthMethod, AuthMethod.OAUTH_GOOGLE.value): Msg(pl="Zaloguj przez Google", en="Sign in with Google"),
     (Role, Role.ADMIN.value): Msg(pl="Administrator", en="Administrator"),
     (Role, Role.AGENT.value): Msg(pl="Agent", en="Agent"),
 }

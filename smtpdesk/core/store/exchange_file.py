@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Any, get_type_hints
 
 from smtpdesk import APP_NAME, __version__
-from smtpdesk.core.history import HistoryEntry
+from smtpdesk.core.history import DETAIL_FIELDS, HistoryEntry
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import COMPANY_ACCOUNT, DEFAULT_ACCOUNT, Employee, OfficeSettings, SmtpAccount
 from smtpdesk.core.store.import_job import RunImport, email_key
@@ -368,15 +368,26 @@ def _run_value(hint: Any, raw: Any) -> tuple[Any, Msg | None]:
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw.values()
         )
         return ({str(k): float(v) for k, v in raw.items()}, None) if numbers else (None, MSG_NUMBERS)
+    if hint == str | None:
+        return (raw, None) if raw is None or isinstance(raw, str) else (None, MSG_NOT_TEXT)
+    if hint == dict[str, Any] | None:
+        return (raw, None) if raw is None or isinstance(raw, dict) else (None, MSG_OBJECTS)
+    if hint == tuple[str, ...]:
+        texts = isinstance(raw, list) and all(isinstance(item, str) for item in raw)
+        return (tuple(raw), None) if texts else (None, MSG_NOT_TEXT)
     objects = isinstance(raw, list) and all(isinstance(line, dict) for line in raw)
-    return ([dict(line) for line in raw], None) if objects else (None, MSG_OBJECTS)
+    if not objects:
+        return None, MSG_OBJECTS
+    lines = [dict(line) for line in raw]
+    return (tuple(lines), None) if hint == tuple[dict[str, Any], ...] else (lines, None)
 
 
 def _read_run(item: dict[str, Any], path: str, emails: set[str], problems: list[Problem]) -> RunImport | None:
     values: dict[str, Any] = {}
     for name, hint in _RUN_TYPES.items():
         if name not in item:
-            problems.append(Problem(f"{path}.{name}", MSG_MISSING))
+            if name not in DETAIL_FIELDS:  # a file without the diagnosis' details still reads
+                problems.append(Problem(f"{path}.{name}", MSG_MISSING))
             continue
         value, wrong = _run_value(hint, item[name])
         if wrong is not None:
@@ -395,7 +406,7 @@ def _read_run(item: dict[str, Any], path: str, emails: set[str], problems: list[
     if isinstance(employee, str) and email_key(employee) not in emails:
         problems.append(Problem(f"{path}.employee", fill(MSG_NO_SUCH_EMPLOYEE, email=employee)))
         return None
-    if len(values) != len(_RUN_TYPES):
+    if any(name not in values for name in _RUN_TYPES if name not in DETAIL_FIELDS or name in item):
         return None
     entry = HistoryEntry(id=None, account_key=key or "", **values)
     return RunImport(entry, employee=employee or "")

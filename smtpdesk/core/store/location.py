@@ -178,6 +178,6 @@ class Location:
                     sslmode=str(data.get("sslmode", "verify-full")),
                     sslrootcert=str(data.get("sslrootcert", "")),
                 )
-        except (KeyError, TypeError, ValueError):
-            pass
+        except (KeyError, TypeError, ValueError) as error:
+            raise LocationError(MSG_BAD_URL, url=str(data)) from error
         raise LocationError(MSG_BAD_URL, url=str(data))

@@ -35,6 +35,7 @@ from smtpdesk.core.store.errors import (
     NewerDatabaseError,
     StoreError,
 )
+from smtpdesk.core.store.migrations.versions.r0001_local_file_v2 import LAYOUT_V2
 from smtpdesk.core.store.tables import SQLITE_USER_VERSION
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -56,27 +57,8 @@ _LEGACY_V1_TO_V2 = (
     # Accounts saved by version 1 behaved as "automatic" security with certificate checks on.
     "UPDATE employees SET smtp_security = 'auto', smtp_allow_plaintext_auth = 0, "
     "smtp_pinned_fingerprint = '', smtp_ca_file = '' WHERE smtp_host IS NOT NULL",
-    """CREATE TABLE history (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        account_key TEXT NOT NULL,
-        account_label TEXT NOT NULL DEFAULT '',
-        login_only INTEGER NOT NULL DEFAULT 0,
-        ok INTEGER NOT NULL DEFAULT 0,
-        code TEXT NOT NULL DEFAULT '',
-        stage TEXT NOT NULL DEFAULT '',
-        title TEXT NOT NULL DEFAULT '',
-        host TEXT NOT NULL DEFAULT '',
-        port INTEGER NOT NULL DEFAULT 0,
-        security TEXT NOT NULL DEFAULT '',
-        username TEXT NOT NULL DEFAULT '',
-        sender TEXT NOT NULL DEFAULT '',
-        recipient TEXT NOT NULL DEFAULT '',
-        timings_json TEXT NOT NULL DEFAULT '{}',
-        transcript_json TEXT NOT NULL DEFAULT '[]',
-        elapsed_ms REAL NOT NULL DEFAULT 0
-    )""",
-    "CREATE INDEX history_by_account ON history (account_key, at, id)",
+    # ...and the history of test runs, as in its layout at data version 2.
+    *LAYOUT_V2[2:],
 )
 
 

@@ -20,10 +20,12 @@ from typing import Any, Literal
 
 from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import (
+    AuthMethod,
     Company,
     ContactMode,
     Employee,
     Giodo,
+    OAuthApps,
     OfficeSettings,
     Role,
     Security,
@@ -291,6 +293,7 @@ def _account_fields() -> tuple[Field, ...]:
             Msg(pl="Plik urzędu certyfikacji", en="Certificate authority file"),
             _line(4096),
         ),
+        Field("auth_method", "enum", Msg(pl="Sposób logowania", en="Sign-in method"), enum=AuthMethod),
     )
 
 
@@ -402,6 +405,47 @@ SETTINGS_SECTIONS: tuple[Section, ...] = (
                 "hide_client_contacts",
                 "bool",
                 Msg(pl="Ukryj emaile i telefony klientów", en="Hide clients' e-mails and phones"),
+            ),
+        ),
+    ),
+    Section(
+        "oauth",
+        "oauth",
+        OAuthApps,
+        Msg(pl="Logowanie Microsoft i Google", en="Microsoft and Google sign-in"),
+        (
+            Field(
+                "microsoft_client_id",
+                "text",
+                Msg(pl="Microsoft: identyfikator aplikacji", en="Microsoft: application (client) ID"),
+                _line(200),
+            ),
+            Field(
+                "microsoft_tenant", "text", Msg(pl="Microsoft: dzierżawa", en="Microsoft: tenant"), _line(200)
+            ),
+            Field(
+                "microsoft_authority",
+                "text",
+                Msg(pl="Microsoft: adres logowania", en="Microsoft: sign-in authority"),
+                _line(500),
+            ),
+            Field(
+                "google_client_id",
+                "text",
+                Msg(pl="Google: identyfikator klienta", en="Google: client ID"),
+                _line(200),
+            ),
+            Field(
+                "google_authority",
+                "text",
+                Msg(pl="Google: adres logowania", en="Google: sign-in authority"),
+                _line(500),
+            ),
+            Field(
+                "ca_file",
+                "text",
+                Msg(pl="Plik urzędu certyfikacji logowania", en="Sign-in certificate authority file"),
+                _line(4096),
             ),
         ),
     ),

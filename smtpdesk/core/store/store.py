@@ -1002,11 +1002,12 @@ def _history_values(e: HistoryEntry, actor: str, person_id: int | None = None) -
         "elapsed_ms": float(e.elapsed_ms),
         "actor": actor,
         "person_id": person_id,
+        "details_json": json.dumps(e.details_json(), ensure_ascii=False),
     }
 
 
 # The long parts of a stored run, read only where the run is shown in full.
-_HISTORY_DETAILS = ("timings_json", "transcript_json")
+_HISTORY_DETAILS = ("timings_json", "transcript_json", "details_json")
 
 
 def _json_or(text: Any, default: Any) -> Any:
@@ -1038,4 +1039,5 @@ def _history_from(row: Any, *, details: bool = True) -> HistoryEntry:
         timings_ms=_json_or(m["timings_json"], {}) if details else {},
         transcript=_json_or(m["transcript_json"], []) if details else [],
         elapsed_ms=float(m["elapsed_ms"]),
+        **(HistoryEntry.details_from_json(_json_or(m["details_json"], {})) if details else {}),
     )

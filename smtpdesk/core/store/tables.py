@@ -154,6 +154,8 @@ history = sa.Table(
     sa.Column("transcript_json", sa.Text, nullable=False, server_default="[]"),
     sa.Column("elapsed_ms", sa.Float, nullable=False, server_default="0"),
     sa.Column("actor", sa.Text, nullable=False, server_default=""),
+    # The rest of the diagnosis (HistoryEntry's detail fields), as JSON.
+    sa.Column("details_json", sa.Text, nullable=False, server_default="{}"),
     # The signed-in person who ran the test (None: the command line, or before sign-in existed).
     sa.Column("person_id", sa.Integer, nullable=True),
     sa.Index("history_by_account", "account_key", "at", "id"),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 
 class DiagnosisDialog(QDialog):
@@ -19,7 +20,6 @@ class DiagnosisDialog(QDialog):
         self.setMinimumWidth(600)
         self.view = DiagnosisView()
         close_button = QPushButton(self.tr("Zamknij"))
-        close_button.setDefault(True)
         close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -27,6 +27,8 @@ class DiagnosisDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.close_button = close_button
+        settle_default_button(self, close_button)
 
     @classmethod
     def for_result(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpdesk.core.diagnosis.model import Fix
+from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import security_text
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult
@@ -33,7 +33,9 @@ from smtpdesk.ui.mailtest.history_events import record_result
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
+TITLE_BAR_ROOM = 48  # pixels a window manager's frame adds above a window
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
 FixHandler = Callable[[Fix], "MailTestPlan | None"]
 
@@ -175,7 +177,7 @@ class MailTestDialog(QDialog):
         self.run_result = None
         self.diagnosis_area.hide()
         self.separator.hide()
-        self.progress.reset(login_only=self.plan.login_only)
+        self.progress.reset(login_only=self.plan.login_only, sender_check=request.sender_check)
         store, key, label = self.store, self.plan.account_key, self.plan.account_label
 
         def record(result: RunResult) -> None:
@@ -219,11 +221,16 @@ class MailTestDialog(QDialog):
             self.separator.show()
             self.diagnosis.show()
             self.diagnosis_area.show()
+        settle_default_button(self, self.again_button)  # the fix buttons just added included
         self._fit_height()
         self.run_finished.emit(result)
 
     def _apply_fix(self, fix: Fix) -> None:
         if self.fix_handler is None or self.running:
+            return
+        if fix.kind in (FixKind.SIGN_IN, FixKind.OAUTH_SETTINGS):
+            # A sign-in in the browser (or the app registration) comes first; test again after it.
+            self.fix_handler(fix)
             return
         plan = self.fix_handler(fix)
         if plan is None:
@@ -290,7 +297,9 @@ class MailTestDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self.cancel_button.setText(self.tr("Anuluj"))
         self.again_button.setVisible(not running and self.runs_started > 0)
-        self.again_button.setDefault(not running)
+        # Enter means "again" once a run ended; while one runs it means nothing ("Anuluj" has focus
+        # for Space, but an Enter typed into the recipient field must not cancel the run).
+        settle_default_button(self, None if running else self.again_button)
         self.close_button.setVisible(not running)
         self.recipient_edit.setReadOnly(running)
         self.diagnosis.set_fixes_busy(running)
@@ -302,7 +311,9 @@ class MailTestDialog(QDialog):
         layout = self.layout()
         assert layout is not None
         screen = self.screen()
-        limit = int(screen.availableGeometry().height() * 0.9) if screen is not None else 2000
+        available = screen.availableGeometry() if screen is not None else None
+        # Room for the title bar, so the whole window stays on a 1366×768 screen with the details open.
+        limit = min(int(available.height() * 0.9), available.height() - TITLE_BAR_ROOM) if available else 2000
         # Other rows take a share of any extra height too, so it takes a step or two.
         for _step in range(4):
             layout.activate()
@@ -311,6 +322,10 @@ class MailTestDialog(QDialog):
             if missing <= 0 or self.height() >= limit:
                 break
             self.resize(self.width(), min(self.height() + missing, limit))
+        if available is not None and self.isVisible():
+            frame = self.frameGeometry()
+            if frame.bottom() > available.bottom():
+                self.move(frame.left(), max(available.top(), available.bottom() - frame.height()))
 
     def _again_from_keyboard(self) -> None:
         if not self.running:

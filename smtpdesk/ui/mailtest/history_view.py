@@ -28,6 +28,7 @@ from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
 from smtpdesk.ui.mailtest.history_events import clear_history, history_events
 from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import settle_default_button
 
 ALL_ACCOUNTS = ""
 
@@ -78,6 +79,7 @@ class HistoryDialog(QDialog):
         self.clear_button.clicked.connect(self.ask_clear)
         close_button = QPushButton(self.tr("Zamknij"))
         close_button.clicked.connect(self.close)
+        self.close_button = close_button
 
         top = QHBoxLayout()
         account_label = QLabel(self.tr("&Konto:"))
@@ -102,6 +104,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        settle_default_button(self, close_button)  # "Wyczyść historię…" never answers Enter
 
         self._fill_accounts(account_key)
         events = history_events()
@@ -172,6 +175,7 @@ class HistoryDialog(QDialog):
             return
         self.details.show_entry(self.entries[min(rows)])
         self.details.show()
+        settle_default_button(self, self.close_button)
 
     def selected_entry(self) -> HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()

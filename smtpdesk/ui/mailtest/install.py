@@ -12,26 +12,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
 from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS
 from smtpdesk.core.model import Employee
 from smtpdesk.core.routing import resolve
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
+from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
 from smtpdesk.ui.mailtest.check_all import (
     CheckAllController,
     CheckAllPanel,
     EmployeeStatus,
     StatusCell,
-    cancel_all_checks,
 )
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
 from smtpdesk.ui.mailtest.plan import route_plan
-from smtpdesk.ui.mailtest.worker import cancel_all_runs
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.background import cancel_all_calls
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ class WindowMailTests(QObject):
             route,
             employee,
             settings,
-            secrets.get(route.account_key),
+            secrets,
             login_only=login_only,
             timeouts=self.timeouts,
             through=self.tr("{name} (przez: {account})"),
@@ -208,6 +208,10 @@ def install_mail_tests(
     employee_test_action.setToolTip(test_button.toolTip())
     employee_test_action.triggered.connect(testing.send_test_to_selected)
     check_all_action = QAction(QCoreApplication.translate("Testing", "Sprawdź wszystkich"), testing)
+    check_all_action.setShortcut(QKeySequence(Qt.Key.Key_F5))  # F5: check again, as "refresh"
+    check_all_action.setToolTip(
+        QCoreApplication.translate("Testing", "Sprawdza logowanie na kontach wszystkich pracowników (F5)")
+    )
     check_all_action.triggered.connect(testing.check_all)
     history_action = QAction(QCoreApplication.translate("Testing", "Historia testów…"), testing)
     history_action.triggered.connect(testing.show_history)
@@ -256,5 +260,5 @@ def _stop_runs_on_quit() -> None:
 
 
 def _stop_all() -> None:
-    cancel_all_runs()
-    cancel_all_checks()
+    background.cancel_all()
+    cancel_all_calls()  # detection and sign-ins still going

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from smtpdesk.core.i18n import language
 from smtpdesk.core.report import format_ms
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult, Stage, StageState
+from smtpdesk.core.stages import stage_name
 
 # Rows the user sees; the engine's finer stages fold into them.
 ROW_OF_STAGE: dict[Stage, int] = {
@@ -25,6 +26,8 @@ ROW_OF_STAGE: dict[Stage, int] = {
     Stage.DATA: 6,
 }
 SEND_ROWS = (4, 5, 6)
+# The stage each row is named after.
+ROW_STAGES = (Stage.CONNECT, Stage.GREETING, Stage.TLS, Stage.AUTH, Stage.MAIL, Stage.RCPT, Stage.DATA)
 
 
 class RowState(str, Enum):
@@ -60,15 +63,9 @@ class _Row:
 class ProgressView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._names = (
-            self.tr("Łączenie"),
-            self.tr("Powitanie serwera"),
-            self.tr("Szyfrowanie"),
-            self.tr("Logowanie"),
-            self.tr("Nadawca"),
-            self.tr("Odbiorca"),
-            self.tr("Wiadomość"),
-        )
+        # The core's stage names, so the rows, the diagnosis and the report say the same words.
+        lang = language()
+        self._names = tuple(stage_name(stage, lang) for stage in ROW_STAGES)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
@@ -107,9 +104,11 @@ class ProgressView(QWidget):
 
     # -- updates ------------------------------------------------------------------------------
 
-    def reset(self, *, login_only: bool) -> None:
+    def reset(self, *, login_only: bool, sender_check: bool = False) -> None:
+        """``sender_check``: a login check that also gives the sender (MAIL and RCPT rows)."""
+        hidden = (SEND_ROWS[-1],) if sender_check else SEND_ROWS if login_only else ()
         for index, row in enumerate(self._rows):
-            visible = not (login_only and index in SEND_ROWS)
+            visible = index not in hidden
             for widget in (row.icon, row.name, row.time, row.detail):
                 widget.setVisible(visible)
             row.duration_ms = 0.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,16 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import SettingsPage
 from smtpdesk.ui.pages.employees_model import EmployeesFilter, EmployeesModel
+
+
+class MiddleElidingDelegate(QStyledItemDelegate):
+    """ "anna.wisniew…@poddebem.test": the start and the domain of an address stay visible."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class EmployeesPage(SettingsPage):
@@ -70,13 +82,19 @@ class EmployeesPage(SettingsPage):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EmployeesModel.EMAIL, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (EmployeesModel.NAME, 220),
-            (EmployeesModel.PHONE, 130),
-            (EmployeesModel.ROLE, 120),
-            (EmployeesModel.OWN_SMTP, 110),
+        # The short columns get what their longest usual text needs, measured in this font; the
+        # e-mail column (and the mail status a feature may add) share the rest. A long address
+        # is shortened in the middle, so its domain stays readable; the tooltip has it whole.
+        metrics = self.view.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        for column, samples in (
+            (EmployeesModel.NAME, ("Katarzyna Wiśniewska-Nowak",)),
+            (EmployeesModel.PHONE, ("+48 602 311 422",)),
+            (EmployeesModel.ROLE, (self.tr("Administrator"), self.tr("Rola"))),
+            (EmployeesModel.OWN_SMTP, (self.tr("Własny SMTP"),)),
         ):
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(metrics.horizontalAdvance(s) for s in samples) + padding)
+        self.view.setItemDelegateForColumn(EmployeesModel.EMAIL, MiddleElidingDelegate(self.view))
         self.view.setAccessibleName(self.tr("Lista pracowników"))
 
         self.add_button = QPushButton(self.tr("&Dodaj…"))

@@ -5,6 +5,7 @@ loses its last administrator who can sign in."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
@@ -25,6 +26,7 @@ from smtpdesk.ui.people.session_actions import SessionActions
 from smtpdesk.ui.people.temporary_password_dialog import TemporaryPasswordDialog
 
 if TYPE_CHECKING:
+    from smtpdesk.ui.pages.employees_page import EmployeesPage
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
@@ -78,6 +80,7 @@ class PeopleAdmin(QObject):
         page.dialog_opened.connect(self.extend_employee_dialog)
         page.removal_guard = self.refusal_to_remove
         self.column = page.model.add_column(self.tr("Logowanie"), self._cell)
+        _fit_to_texts(page, self.column)
         page.model.modelReset.connect(self.reload_statuses)
         self.reload_statuses()
 
@@ -113,7 +116,7 @@ class PeopleAdmin(QObject):
             return None
         status = self._statuses.get(employee.id)
         text, colour = password_text(status, status is not None and self.people.is_locked(status))
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(colour)
@@ -252,9 +255,32 @@ class EmployeePassword(QObject):
         self.refresh()
 
 
+def _fit_to_texts(page: EmployeesPage, column: int) -> None:
+    """The "Logowanie" column as wide as its longest usual text, measured in the table's font (as
+    the page sizes its own short columns); a longer one is shortened, its tooltip has it whole."""
+    sample_time = datetime(2026, 12, 28, 23, 58, tzinfo=timezone.utc)
+    samples = [
+        password_text(None, False)[0],
+        password_text(PasswordStatus(sample_time, True, 0, None, None), False)[0],
+        password_text(PasswordStatus(sample_time, False, 0, None, None), False)[0],
+    ]
+    metrics = page.view.fontMetrics()
+    width = max(metrics.horizontalAdvance(text) for text in samples) + 3 * metrics.averageCharWidth()
+    page.view.horizontalHeader().resizeSection(column, width)
+
+
 def install_people_admin(window: SettingsWindow, gate: PeopleGate) -> PeopleAdmin:
     return PeopleAdmin(window, gate)
 
 
 def people_admin(window: QWidget) -> PeopleAdmin | None:
     return window.findChild(PeopleAdmin, "smtpdesk_people_admin", Qt.FindChildOption.FindDirectChildrenOnly)
+
+
+def audit_action_last(window: SettingsWindow) -> None:
+    """ "Dziennik zdarzeń…" goes back to the end of "Narzędzia" once the window's other tools,
+    added after the sign-in's own parts, are in (the mail tests lead the menu)."""
+    admin = people_admin(window)
+    if admin is not None:
+        window.tools_menu.removeAction(admin.audit_action)
+        window.tools_menu.addAction(admin.audit_action)

@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 
 from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import Employee, OfficeSettings, employee_account
+from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import SOURCE_EMPLOYEE, Route, resolve
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
 from smtpdesk.core.validation import FieldError
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.mailtest.plan import MailTestPlan, route_plan
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.oauth.section_tools import attach_account_tools
 from smtpdesk.ui.office.change_monitor import ChangeMonitor
 from smtpdesk.ui.people.gate import PeopleGate
 from smtpdesk.ui.people.own_history import OwnHistory
@@ -118,6 +120,9 @@ class MyMailWindow(QMainWindow):
 
         self.smtp_section = SmtpSection(secrets)
         self.smtp_section.setTitle(self.tr("Twoje konto SMTP"))
+        # "Wykryj ustawienia" and signing in with Microsoft or Google for the person's own mailbox;
+        # the office's app registration stays the administrator's.
+        attach_account_tools(self.smtp_section, store, secrets, self._own_address, office_apps=False)
         self.own_note = hint_label("")
         self.save_button = QPushButton(self.tr("&Zapisz moje konto"))
         self.save_button.clicked.connect(self.save)
@@ -164,8 +169,7 @@ class MyMailWindow(QMainWindow):
         self.reload()
         self.change_monitor: ChangeMonitor | None = None
         if watch:
-            self.change_monitor = ChangeMonitor(store, owner=self)
-            self.change_monitor.changed.connect(self.changed_elsewhere)
+            self.change_monitor = ChangeMonitor(store, self, self.changed_elsewhere)
             self.closing.connect(self.change_monitor.stop)
 
     # -- extension points (demo mode) ---------------------------------------------------------
@@ -215,6 +219,11 @@ class MyMailWindow(QMainWindow):
             section.security_combo,
             section.plaintext_check,
             section.password_field.remove_button,
+            section.microsoft_button,
+            section.google_button,
+            section.password_button,
+            section.detect_button,
+            section.detect_offer,
         )
         for widget in choices:
             widget.setEnabled(editable)
@@ -302,27 +311,41 @@ class MyMailWindow(QMainWindow):
             reason = " ".join(w.text() for w in route.warnings) or self.tr("Nie ustawiono serwera poczty.")
             show_message(self, QMessageBox.Icon.Information, self.tr("Brak serwera poczty"), reason)
             return None
-        password = self.secrets.get(route.account_key)
-        if route.source == SOURCE_EMPLOYEE and self.smtp_section.password():
-            password = self.smtp_section.password()
+        typed, token_provider = None, None
+        if route.source == SOURCE_EMPLOYEE:
+            section = self.smtp_section
+            typed = section.password() or None
+            if route.account.uses_oauth:
+                # A sign-in made in this form and not saved yet, else the saved one.
+                token_provider = TokenSource(self.settings.oauth, self.secrets).pending(
+                    route.account.auth_method, section.refresh_token, section.keep_refresh_token
+                )
         return route_plan(
             route,
             person,
             self.settings,
-            password,
+            self.secrets,
+            typed_password=typed,
+            token_provider=token_provider,
             login_only=login_only,
             timeouts=self.timeouts,
             through=self.tr("{name} (przez: {account})"),
         )
 
     def _fix_allowed(self, fix: Fix) -> bool:
-        # The sender is the person's e-mail in the office's employee data: the administrator's.
-        return fix.kind is not FixKind.SET_SENDER
+        # The sender is the person's e-mail in the office's employee data, and the app registration
+        # for signing in with Microsoft or Google is the office's: both are the administrator's.
+        return fix.kind not in (FixKind.SET_SENDER, FixKind.OAUTH_SETTINGS)
 
     def _fix(self, fix: Fix) -> MailTestPlan | None:
         login_only = self.dialog.plan.login_only if self.dialog is not None else False
         self.smtp_section.apply_fix(fix)
+        if fix.kind is FixKind.SIGN_IN:
+            return None  # the test runs again once the sign-in in the browser is done
         return self.plan(login_only=login_only)
+
+    def _own_address(self) -> str:
+        return self.person.email
 
     @Slot()
     def _dialog_gone(self) -> None:

@@ -10,6 +10,16 @@ from smtpdesk.ui.widgets.field_error import FieldErrors
 HINT_STYLE = "color: palette(placeholder-text);"
 
 
+def heading_label(text: str, scale: float = 1.4) -> QLabel:
+    """A bold title line, ``scale`` times the normal font size."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def hint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

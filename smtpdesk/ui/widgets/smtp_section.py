@@ -2,26 +2,32 @@
 connection-security choice, shared by the company settings and the employee dialog.
 
 Other features hang their buttons into ``actions_layout`` and read the form through ``account()``
-and ``password()``; a diagnosis changes the form through ``apply_fix()``.
+and ``password()``; a diagnosis changes the form through ``apply_fix()``. An account can log in
+with a password or, for Microsoft 365 / Outlook.com and Google, with an OAuth2 sign-in: the "Logowanie"
+row then shows who signed in, and the refresh token waits here until the owner saves (like a typed
+password). The sign-in itself and "Wykryj ustawienia" are ``ui.oauth.section_tools``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smtpdesk.core.diagnosis.model import Fix, FixKind
-from smtpdesk.core.model import Security, SmtpAccount
+from smtpdesk.core.detect.providers import oauth_for_host
+from smtpdesk.core.model import AuthMethod, Security, SmtpAccount, oauth_token_key
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.validation import (
     MSG_HOST_EMPTY,
@@ -38,6 +44,9 @@ from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 from smtpdesk.ui.widgets.host_display import display_host
 from smtpdesk.ui.widgets.password_field import PasswordField
 
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import Fix
+
 
 class SmtpSection(QGroupBox):
     """One sending account's form. ``account_key`` is its keychain entry (None until saved)."""
@@ -45,6 +54,11 @@ class SmtpSection(QGroupBox):
     changed = Signal()
     # A diagnosis suggested sending as another address; the owner of the sender field applies it.
     sender_change_requested = Signal(str)
+    # "Zaloguj przez …" was clicked (AuthMethod) or a diagnosis asked for a sign-in / the app
+    # registration (Fix); ``ui.oauth.section_tools`` carries them out.
+    sign_in_requested = Signal(object)
+    oauth_fix_requested = Signal(object)
+    detect_requested = Signal()
 
     def __init__(self, secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +71,10 @@ class SmtpSection(QGroupBox):
         self._pinned_fingerprint = ""
         self._pinned_host = ""
         self._ca_file = ""
+        self._auth_method = AuthMethod.PASSWORD
+        self._pending_token: str | None = None  # a new sign-in, saved with the form
+        self._signed_in_as = ""
+        self._offered_oauth: AuthMethod | None = None  # detection said the provider signs in so
 
         self.host_edit = QLineEdit()
         self.host_edit.setPlaceholderText(self.tr("np. smtp.twojadomena.pl"))
@@ -90,10 +108,59 @@ class SmtpSection(QGroupBox):
             )
         )
 
-        self.form = new_form()
-        add_row(
-            self.form, self.tr("Serwer poczty wychodzącej:"), self.host_edit, self.errors, hint=self.host_note
+        self.auth_status = QLabel()
+        self.auth_status.setWordWrap(True)
+        self.auth_status.setObjectName("auth_status")
+        self.microsoft_button = QPushButton(self.tr("Zaloguj przez Microsoft"))
+        self.microsoft_button.setObjectName("sign_in_microsoft")
+        self.google_button = QPushButton(self.tr("Zaloguj przez Google"))
+        self.google_button.setObjectName("sign_in_google")
+        self.password_button = QPushButton(self.tr("Loguj hasłem"))
+        self.password_button.setToolTip(self.tr("Wraca do logowania nazwą użytkownika i hasłem"))
+        auth_box = QWidget()
+        auth_layout = QVBoxLayout(auth_box)
+        auth_layout.setContentsMargins(0, 0, 0, 0)
+        auth_layout.addWidget(self.auth_status)
+        auth_buttons = QHBoxLayout()
+        for button in (self.microsoft_button, self.google_button, self.password_button):
+            auth_buttons.addWidget(button)
+        auth_buttons.addStretch(1)
+        auth_layout.addLayout(auth_buttons)
+
+        # "Wykryj ustawienia": hidden until a feature handles ``detect_requested``.
+        self.detect_button = QPushButton(self.tr("Wykryj ustawienia"))
+        self.detect_button.setObjectName("detect_settings")
+        self.detect_button.setToolTip(
+            self.tr(
+                "Sprawdza, jakiego serwera używa dostawca poczty tego adresu e-mail; "
+                "nic nie zmienia bez pytania"
+            )
         )
+        self.detect_button.hide()
+        self.detect_offer = QLabel()
+        self.detect_offer.setObjectName("detect_offer")
+        self.detect_offer.setWordWrap(True)
+        self.detect_offer.setTextFormat(Qt.TextFormat.RichText)
+        self.detect_offer.hide()
+        self.detect_offer.linkActivated.connect(lambda _link: self.detect_requested.emit())
+        self.detect_button.clicked.connect(self.detect_requested)
+
+        self.form = new_form()
+        host_line = QHBoxLayout()
+        host_line.setContentsMargins(0, 0, 0, 0)
+        host_line.addWidget(self.host_edit, 1)
+        host_line.addWidget(self.detect_button)
+        host_box = QWidget()
+        host_layout = QVBoxLayout(host_box)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        host_layout.setSpacing(2)
+        host_layout.addLayout(host_line)
+        host_layout.addWidget(self.host_note)
+        host_layout.addWidget(self.detect_offer)
+        host_layout.addWidget(self.errors.add(self.host_edit, host_box))
+        host_label = QLabel(self.tr("Serwer poczty wychodzącej:"))
+        host_label.setBuddy(self.host_edit)
+        self.form.addRow(host_label, host_box)
         add_row(
             self.form,
             self.tr("Port serwera poczty wychodzącej:"),
@@ -102,7 +169,10 @@ class SmtpSection(QGroupBox):
             hint=self.port_hint,
         )
         add_row(self.form, self.tr("Nazwa użytkownika:"), self.username_edit, self.errors)
+        self._password_row = self.form.rowCount()
         add_row(self.form, self.tr("Hasło:"), self.password_field, self.errors)
+        self._auth_row = self.form.rowCount()
+        add_row(self.form, self.tr("Logowanie:"), auth_box, self.errors, buddy=self.microsoft_button)
         add_row(self.form, self.tr("Zabezpieczenie połączenia:"), self.security_combo, self.errors)
         self._plaintext_row = self.form.rowCount()
         add_row(self.form, self.tr("Logowanie bez szyfrowania:"), self.plaintext_check, self.errors)
@@ -122,7 +192,14 @@ class SmtpSection(QGroupBox):
         self.password_field.changed.connect(self._edited)
         self.security_combo.currentIndexChanged.connect(self._security_changed)
         self.plaintext_check.toggled.connect(self._edited)
+        self.host_edit.textChanged.connect(self._show_auth)
+        self.microsoft_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_MICROSOFT))
+        self.google_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_GOOGLE))
+        self.password_button.clicked.connect(self.use_password)
+        # Typing goes server → port → login; the detect button is reached after the form's fields.
+        QWidget.setTabOrder(self.plaintext_check, self.detect_button)
         self._security_changed()
+        self._show_auth()
 
     # -- contract -------------------------------------------------------------------------------
 
@@ -142,13 +219,30 @@ class SmtpSection(QGroupBox):
             self._pinned_fingerprint = account_or_empty.pinned_fingerprint
             self._pinned_host = account_or_empty.host
             self._ca_file = account_or_empty.ca_file
-            stored = self.secrets.state(account_key) if account_key else None
-            self.password_field.set_stored(
-                stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
-            )
+            if _keychain_being_checked(self.secrets):
+                # The keychain is decided off the GUI thread at start (refresh_password_state).
+                self.password_field.set_checking()
+            else:
+                stored = self.secrets.state(account_key) if account_key else None
+                self.password_field.set_stored(
+                    stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+                )
+            self._auth_method = account_or_empty.auth_method
+            self._pending_token = None
+            self._signed_in_as = ""
+            self._offered_oauth = None
             self._show_idna_note()
+            self._show_auth()
         finally:
             self._loading = False
+
+    def refresh_password_state(self) -> None:
+        """Shows the password's state once the keychain is known; typed text stays."""
+        key = self.account_key
+        stored = self.secrets.state(key) if key else None
+        self.password_field.update_stored(
+            stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+        )
 
     def account(self) -> SmtpAccount | None:
         """The account in the form (None when all fields are empty).
@@ -175,10 +269,14 @@ class SmtpSection(QGroupBox):
         if account is not None and account.host == self._pinned_host and self._pinned_fingerprint:
             # A trusted certificate belongs to the server it was accepted for.
             account = account.with_changes(pinned_fingerprint=self._pinned_fingerprint)
+        if account is not None and self._auth_method.oauth:
+            account = account.with_changes(auth_method=self._auth_method)
         return account
 
     def password(self) -> str:
         """The password to use now: the newly typed one, else the stored one ("" when none)."""
+        if self._auth_method.oauth:
+            return ""
         typed = self.password_field.text()
         if typed or self.password_field.clear_requested or not self.account_key:
             return typed
@@ -186,6 +284,9 @@ class SmtpSection(QGroupBox):
 
     def apply_fix(self, fix: Fix) -> None:
         """Changes the form as a diagnosis suggests; the owner saves it as usual."""
+        # Loaded with the first diagnosis, not with the form.
+        from smtpdesk.core.diagnosis.model import FixKind
+
         params = fix.params
         if fix.kind in (FixKind.SET_SECURITY, FixKind.SET_PORT):
             if "security" in params:
@@ -205,6 +306,9 @@ class SmtpSection(QGroupBox):
         elif fix.kind is FixKind.CLEAR_CREDENTIALS:
             self.username_edit.clear()
             self.password_field.request_clear()
+        elif fix.kind in (FixKind.SIGN_IN, FixKind.OAUTH_SETTINGS):
+            self.oauth_fix_requested.emit(fix)
+            return  # the form changes only once the sign-in is done
         self.errors.clear()
         self.changed.emit()
 
@@ -225,6 +329,15 @@ class SmtpSection(QGroupBox):
         self.password_field.set_stored(
             state, keychain_available=secrets.available, office=secrets.in_office_database
         )
+        token_key = oauth_token_key(key)
+        keychain = secrets.local_keychain()  # a sign-in never goes into a database
+        if self._auth_method.oauth and not no_account:
+            if self._pending_token is not None:
+                keychain.set(token_key, self._pending_token)
+                self._pending_token = None
+        else:
+            keychain.delete(token_key)  # a sign-in the account no longer uses is not kept
+        self._show_auth()
         return state
 
     # -- helpers for owners ---------------------------------------------------------------------
@@ -259,7 +372,105 @@ class SmtpSection(QGroupBox):
             self.plaintext_check.isChecked(),
             self.password_field.state(),
             self._pinned_fingerprint,
+            self._auth_method,
+            self._pending_token is not None,
         )
+
+    # -- OAuth2 sign-in ---------------------------------------------------------------------------
+
+    @property
+    def auth_method(self) -> AuthMethod:
+        return self._auth_method
+
+    def signed_in(self, method: AuthMethod, refresh_token: str, account: str) -> None:
+        """A sign-in finished: the account logs in this way from now on (once the owner saves)."""
+        self._auth_method = method
+        self._pending_token = refresh_token
+        self._signed_in_as = account
+        if account and self.username_edit.text().strip().lower() != account.lower():
+            # XOAUTH2 names the mailbox: it must be the account that signed in.
+            self.username_edit.setText(account)
+        self._show_auth()
+        self.changed.emit()
+
+    def use_password(self) -> None:
+        if self._auth_method is AuthMethod.PASSWORD:
+            return
+        self._auth_method = AuthMethod.PASSWORD
+        self._pending_token = None
+        self._signed_in_as = ""
+        self._show_auth()
+        self.changed.emit()
+
+    def offer_oauth(self, method: AuthMethod | None) -> None:
+        """Detection found a provider that signs in with ``method``: show its button."""
+        self._offered_oauth = method
+        self._show_auth()
+
+    def refresh_token(self) -> str | None:
+        """The sign-in to use now: a new one from this form, else the saved one."""
+        if self._pending_token is not None:
+            return self._pending_token
+        if not self.account_key:
+            return None
+        return self.secrets.local_keychain().get(oauth_token_key(self.account_key))
+
+    def keep_refresh_token(self, token: str) -> None:
+        """The provider rotated the token during a test: keep the new one where the old one was."""
+        if self._pending_token is not None or not self.account_key:
+            self._pending_token = token
+        else:
+            self.secrets.local_keychain().set(oauth_token_key(self.account_key), token)
+
+    def has_sign_in(self) -> bool:
+        if self._pending_token is not None:
+            return True
+        key = self.account_key
+        return key is not None and self.secrets.local_keychain().state(oauth_token_key(key)) in (
+            SecretState.STORED,
+            SecretState.SESSION_ONLY,
+        )
+
+    def _show_auth(self) -> None:
+        method = self._auth_method
+        offered = self._offered_oauth or oauth_for_host(self._current_host())
+        show_row = method.oauth or offered is not None
+        self.form.setRowVisible(self._auth_row, show_row)
+        self.form.setRowVisible(self._password_row, not method.oauth)
+        provider = "Google" if method is AuthMethod.OAUTH_GOOGLE else "Microsoft"
+        if method.oauth:
+            if self._pending_token is not None:
+                who = self._signed_in_as or self.username_edit.text().strip()
+                text = self.tr("Zalogowano przez {provider} jako {account} — zapisz ustawienia.").format(
+                    provider=provider, account=who
+                )
+            elif self.has_sign_in():
+                text = self.tr("Logowanie przez {provider} (OAuth2) zapisane w pęku kluczy systemu.").format(
+                    provider=provider
+                )
+            else:
+                text = self.tr("Konto loguje się przez {provider}, ale nie ma zapisanego logowania.").format(
+                    provider=provider
+                )
+        else:
+            text = self.tr(
+                "Ten dostawca pozwala zalogować się bez hasła do programu — przez przeglądarkę (OAuth2)."
+            )
+        self.auth_status.setText(text)
+        self.microsoft_button.setVisible(
+            method is AuthMethod.OAUTH_MICROSOFT
+            or (not method.oauth and offered is AuthMethod.OAUTH_MICROSOFT)
+        )
+        self.google_button.setVisible(
+            method is AuthMethod.OAUTH_GOOGLE or (not method.oauth and offered is AuthMethod.OAUTH_GOOGLE)
+        )
+        if method.oauth:
+            self.microsoft_button.setText(self.tr("Zaloguj ponownie przez Microsoft"))
+            self.google_button.setText(self.tr("Zaloguj ponownie przez Google"))
+        else:
+            self.microsoft_button.setText(self.tr("Zaloguj przez Microsoft"))
+            self.google_button.setText(self.tr("Zaloguj przez Google"))
+        self.password_button.setVisible(method.oauth)
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -346,3 +557,9 @@ class SmtpSection(QGroupBox):
             self.errors.show(self.port_edit, error.message.text())
         else:
             self.errors.clear(self.port_edit)
+
+
+def _keychain_being_checked(secrets: SecretStore) -> bool:
+    from smtpdesk.ui.keychain_check import being_checked
+
+    return being_checked(secrets)

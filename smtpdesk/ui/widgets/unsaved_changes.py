@@ -29,6 +29,8 @@ class UnsavedChangesBox(QMessageBox):
         self.save_button = self.addButton(self.tr("&Zapisz"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
+        self.discard_button.setAutoDefault(False)
+        self.cancel_button.setAutoDefault(False)
         self.setDefaultButton(self.save_button)
         self.setEscapeButton(self.cancel_button)
         self._on_choice = on_choice

@@ -15,8 +15,9 @@ import pytest
 from smtpdesk.core.diagnosis import DIAGNOSIS_CODES, diagnose
 from smtpdesk.core.diagnosis.matchers import When, enhanced_matches, host_in
 from smtpdesk.core.diagnosis.model import DiagnosisContext
+from smtpdesk.core.diagnosis.registry import REGISTRY
 from smtpdesk.core.diagnosis.rules import RULES, match_rule
-from smtpdesk.core.model import ContactMode, Security
+from smtpdesk.core.model import AuthMethod, ContactMode, Security
 from smtpdesk.core.smtp.result import CertInfo, Facts, Stage
 
 S = Stage
@@ -116,6 +117,14 @@ def case(name: str, code: str, recorded: Facts, ctx: DiagnosisContext = CTX) -> 
 
 GMAIL = {"host": "smtp.gmail.com", "port": 465, "security": Security.SSL}
 OFFICE = {"host": "smtp.office365.com"}
+OAUTH_CTX = DiagnosisContext(
+    host="smtp.office365.com",
+    port=587,
+    username="anna@firma.pl",
+    sender="anna@firma.pl",
+    recipient="jan@klient.pl",
+    auth_method=AuthMethod.OAUTH_MICROSOFT,
+)
 
 CASES: list[Any] = [
     # --- the run itself
@@ -130,6 +139,8 @@ CASES: list[Any] = [
         facts(S.CONFIG, exception="NoServerConfigured", message="No sending server is configured"),
     ),
     case("config-missing-password", "invalid_settings", facts(S.CONFIG, exception="MissingPassword")),
+    case("config-no-keychain", "invalid_settings", facts(S.CONFIG, exception="KeychainUnavailable")),
+    case("config-keychain-locked", "invalid_settings", facts(S.CONFIG, exception="KeychainLocked")),
     case(
         "config-port",
         "invalid_settings",
@@ -460,7 +471,7 @@ CASES: list[Any] = [
     ),
     case(
         "exchange-421",
-        "server_busy",
+        "server_closing",
         reply(S.GREETING, 421, "4.3.2 Service not available, closing transmission channel"),
     ),
     case("greeting-554", "client_blocked", reply(S.GREETING, 554, "mx.example.com Access denied")),
@@ -624,7 +635,8 @@ CASES: list[Any] = [
     ),
     case(
         "m365-basic-disabled",
-        "auth_disabled_by_provider",
+        # With a password the remedy is signing in with Microsoft instead (OAuth2).
+        "basic_auth_retired",
         reply(
             S.AUTH, 535, "5.7.139 Authentication unsuccessful, basic authentication is disabled.", **OFFICE
         ),
@@ -653,7 +665,7 @@ CASES: list[Any] = [
     ),
     case(
         "m365-5.7.30",
-        "auth_disabled_by_provider",
+        "basic_auth_retired",
         reply(S.MAIL, 550, "5.7.30 Basic authentication is not supported for Client Submission.", **OFFICE),
     ),
     case(
@@ -1168,7 +1180,7 @@ CASES: list[Any] = [
     case(
         "rcpt-5xx-other",
         "recipient_unknown",
-        reply(S.RCPT, 550, "5.7.1 Recipient address rejected: Access denied"),
+        reply(S.RCPT, 550, "5.0.0 <klient@example.pl>: rejected"),
     ),
     case("data-5xx-other", "data_rejected", reply(S.DATA, 554, "5.0.0 Error: transaction failed")),
     case(
@@ -1195,9 +1207,68 @@ CASES: list[Any] = [
     ),
     case(
         "gmail-421-try-later",
-        "temporary_failure",
+        "server_closing",
         reply(S.MAIL, 421, "4.7.0 Try again later, closing connection. - gsmtp", **GMAIL),
     ),
+    case(
+        "endless-ehlo",
+        "bad_server_reply",
+        facts(
+            S.EHLO,
+            exception="ReplyOverflow",
+            overflow="lines",
+            message="exceeded the limit of 100 lines per reply",
+        ),
+    ),
+    case("huge-greeting", "bad_server_reply", facts(S.GREETING, exception="ReplyOverflow", overflow="line")),
+    case(
+        "garbage-after-greeting", "bad_server_reply", facts(S.AUTH, exception="NotSmtpReply", reply_code=-1)
+    ),
+    case(
+        "pinned-certificate-changed",
+        "certificate_changed",
+        facts(
+            S.TLS,
+            exception="SSLCertVerificationError",
+            verify_message="self-signed certificate",
+            pinned_changed=True,
+        ),
+    ),
+    case("greeting-450", "server_busy", reply(S.GREETING, 450, "4.3.2 Please try later")),
+    case(
+        "m365-basic-auth-off",
+        "auth_disabled_by_provider",
+        reply(S.AUTH, 535, "5.7.30 Client Submission not allowed"),
+    ),
+    case(
+        "no-smtputf8",
+        "smtputf8_required",
+        facts(S.MAIL, exception="SMTPUTF8NotOffered", message="The server does not offer SMTPUTF8"),
+    ),
+    case(
+        "size-announced",
+        "message_too_large",
+        facts(S.MAIL, exception="MessageExceedsSize", size_limit=200, message_size=4000),
+    ),
+    case(
+        "sender-side-at-data",
+        "sender_policy_rejected",
+        reply(S.DATA, 550, "5.0.0 Sender blocked by local rules"),
+    ),
+    case("quota-5.4.5", "quota_exceeded", reply(S.DATA, 550, "5.4.5 Try again tomorrow")),
+    case("m365-5.4.1", "relay_denied", reply(S.RCPT, 550, "5.4.1 Access denied", **OFFICE)),
+    case("mail-5xx-shared-login", "sender_not_allowed", reply(S.MAIL, 550, "Not allowed"), SHARED),
+    case(
+        "rcpt-refusal-about-this-computer",
+        "sender_policy_rejected",
+        reply(S.RCPT, 550, "Rejected: your hostname has no reverse entry"),
+    ),
+    case("mail-out-of-sequence", "unknown_failure", reply(S.MAIL, 503, "Bad sequence of commands")),
+    case("auth-535-bare", "auth_failed", reply(S.AUTH, 535, "No.")),
+    case("auth-5xx-bare", "auth_failed", reply(S.AUTH, 550, "No.")),
+    case("mail-4xx-bare", "temporary_failure", reply(S.MAIL, 451, "Try later")),
+    case("mail-5xx-bare", "sender_policy_rejected", reply(S.MAIL, 550, "Not allowed")),
+    case("password-not-text", "invalid_settings", facts(S.CONFIG, exception="NotText")),
     case(
         "auth-454-temporary",
         "temporary_failure",
@@ -1214,6 +1285,96 @@ CASES: list[Any] = [
         facts(S.DATA, exception="SMTPDataError", message="data not accepted"),
     ),
     case("something-else", "unknown_failure", facts(S.QUIT, exception="ValueError", message="something odd")),
+    # --- OAuth2 sign-in: the provider's own error texts (OAuthError carries "error: description")
+    *(
+        case(name, code, facts(S.AUTH, exception="OAuthError", message=message), OAUTH_CTX)
+        for name, code, message in (
+            ("oauth-not-configured", "oauth_not_configured", "not_configured: Signing in is not set up"),
+            ("oauth-not-signed-in", "oauth_sign_in_expired", "not_signed_in: no sign-in is saved"),
+            (
+                "entra-public-client",
+                "oauth_app_not_registered",
+                "invalid_client: AADSTS7000218: The request body must contain the following parameter: "
+                "'client_assertion' or 'client_secret'.",
+            ),
+            (
+                "entra-unknown-app",
+                "oauth_app_not_registered",
+                "unauthorized_client: AADSTS700016: Application with identifier 'x' was not found in the "
+                "directory 'Firma'.",
+            ),
+            (
+                "entra-redirect",
+                "oauth_redirect_mismatch",
+                "invalid_request: AADSTS50011: The redirect URI 'http://localhost:5123/' specified in the "
+                "request does not match the redirect URIs configured for the application.",
+            ),
+            (
+                "entra-wrong-tenant",
+                "oauth_wrong_tenant",
+                "invalid_request: AADSTS50020: User account 'jan@inna.pl' from identity provider does not "
+                "exist in tenant 'Firma'.",
+            ),
+            (
+                "entra-declined",
+                "oauth_consent_required",
+                "access_denied: AADSTS65004: User declined to consent.",
+            ),
+            (
+                "entra-revoked",
+                "oauth_sign_in_expired",
+                "invalid_grant: AADSTS50173: The provided grant has expired due to it being revoked.",
+            ),
+            ("google-revoked", "oauth_sign_in_expired", "invalid_grant: Token has been expired or revoked."),
+            ("oauth-offline", "oauth_server_unreachable", "network: [Errno 101] Network is unreachable"),
+            ("oauth-odd", "oauth_sign_in_expired", "server_error: something else"),
+        )
+    ),
+    # --- OAuth2 login refused by the SMTP server
+    case(
+        "oauth-only-password-offered",
+        "oauth_not_offered",
+        facts(
+            S.AUTH,
+            exception="SMTPException",
+            message="No suitable authentication method found: the server offers no OAuth2 login "
+            "(XOAUTH2 or OAUTHBEARER), only: PLAIN LOGIN",
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "oauth-m365-smtp-auth-disabled",
+        "oauth_smtp_disabled",
+        reply(
+            S.AUTH,
+            535,
+            "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.",
+            **OFFICE,
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "oauth-m365-5.7.139-other",
+        "oauth_smtp_disabled",
+        reply(
+            S.AUTH,
+            535,
+            "5.7.139 Authentication unsuccessful, the request did not meet the criteria.",
+            **OFFICE,
+        ),
+        OAUTH_CTX,
+    ),
+    case(
+        "m365-5.7.30-other-wording",
+        "basic_auth_retired",
+        reply(S.AUTH, 535, "5.7.30 Authentication unsuccessful for client submission", **OFFICE),
+    ),
+    case(
+        "oauth-m365-5.7.3",
+        "oauth_token_rejected",
+        reply(S.AUTH, 535, "5.7.3 Authentication unsuccessful", **OFFICE),
+        OAUTH_CTX,
+    ),
 ]
 
 
@@ -1226,8 +1387,26 @@ def test_every_rule_is_reached_by_a_recorded_example() -> None:
     # Each rule must be the first match for at least one example: a rule no example reaches is
     # either dead (shadowed by an earlier rule) or untested.
     reached = {match_rule(recorded, ctx).name for recorded, _, ctx in (param.values for param in CASES)}
-    unreached = [rule.name for rule in RULES if rule.name not in reached]
+    unreached = [rule.name for rule in RULES if rule.name not in reached and not rule.registry]
     assert unreached == []
+
+
+def test_every_registered_meaning_is_what_a_bare_status_gets_at_its_stage() -> None:
+    # The registry rules are data; each first reading of a status at a stage must be reachable
+    # by a reply that says nothing but the status.
+    seen: set[tuple[str, Stage]] = set()
+    # Statuses a provider is known to use in its own way have rules of their own before these.
+    overridden = {code[2:] for rule in RULES if not rule.registry for code in rule.when.enhanced}
+    for meaning in REGISTRY:
+        if meaning.status in overridden:
+            continue
+        for stage in meaning.stages or (S.MAIL, S.RCPT, S.DATA):
+            if (meaning.status, stage) in seen:
+                continue
+            seen.add((meaning.status, stage))
+            status = f"5.{meaning.status}" + (".999" if meaning.status.isdigit() else "")
+            refused = reply(stage, 550, f"{status} Refused")
+            assert match_rule(refused, CTX).code == meaning.code, (meaning, stage)
 
 
 def test_rule_names_are_unique_and_codes_known() -> None:
@@ -1245,7 +1424,7 @@ def test_codes_are_the_published_list_in_order() -> None:
         "dns_unavailable",
     )
     assert DIAGNOSIS_CODES[-3:] == ("temporary_failure", "unknown_failure", "cancelled")
-    assert len(DIAGNOSIS_CODES) == len(set(DIAGNOSIS_CODES)) == 48
+    assert len(DIAGNOSIS_CODES) == len(set(DIAGNOSIS_CODES)) == 62
 
 
 def test_the_last_rule_catches_everything() -> None:
@@ -1341,9 +1520,10 @@ def test_permanent_failures_are_errors(recorded: Facts) -> None:
     assert (result.severity, result.temporary) == ("error", False)
 
 
-def test_a_4xx_reply_is_temporary_whatever_its_code() -> None:
+def test_a_4xx_reply_is_temporary_whatever_its_wording() -> None:
+    # "Relay access denied" with 454 is a refusal for now: never the permanent relay diagnosis.
     result = diagnose(reply(S.RCPT, 454, "4.7.1 <x@example.com>: Relay access denied"), CTX)
-    assert (result.code, result.temporary, result.severity) == ("relay_denied", True, "warning")
+    assert (result.code, result.temporary, result.severity) == ("temporary_failure", True, "warning")
 
 
 def test_ok_and_cancelled_severity() -> None:

@@ -100,6 +100,16 @@ def test_texts_render_without_any_facts() -> None:
 
 # Everything that is not about the settings themselves names the user's server.
 WITHOUT_HOST = {"no_server_configured", "invalid_settings", "cancelled"}
+# Sign-in failures are about the sign-in server and the app registration, not the mail server.
+WITHOUT_HOST |= {
+    "oauth_not_configured",
+    "oauth_consent_required",
+    "oauth_app_not_registered",
+    "oauth_redirect_mismatch",
+    "oauth_wrong_tenant",
+    "oauth_sign_in_expired",
+    "oauth_server_unreachable",
+}
 WITH_PORT = {
     "ok",
     "connection_refused",

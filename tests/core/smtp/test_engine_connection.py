@@ -99,7 +99,7 @@ def test_closed_port_refuses(closed_port):
 def test_silent_server_runs_into_the_greeting_timeout(silent_server, fast_timeouts):
     started = time.monotonic()
     result = run_test(
-        build_request(silent_server.account(username="a@biuro.test"), "x", timeouts=fast_timeouts)
+        build_request(silent_server.account(username="a@biuro.test"), "x", timeouts=fast_timeouts, lang="en")
     )
     elapsed = time.monotonic() - started
 
@@ -119,11 +119,12 @@ def test_slow_greeting_is_waited_for_after_the_tls_probe(scripted_server, fast_t
     server = scripted_server(delay=1.5)
     account = server.account(username="a@biuro.test", security=Security.NONE, allow_plaintext_auth=True)
 
-    result = run_test(build_request(account, "x", timeouts=fast_timeouts))
+    result = run_test(build_request(account, "x", timeouts=fast_timeouts, lang="en"))
 
     assert result.code == "ok"
     assert "No TLS there either; still waiting for the greeting" in [line.text for line in result.transcript]
-    assert 1500 <= result.timings_ms["greeting"] < 2000
+    # The server counts its 1.5 s from accepting the connection, a moment before the stage starts.
+    assert 1400 <= result.timings_ms["greeting"] < 2000
 
 
 @pytest.mark.parametrize(

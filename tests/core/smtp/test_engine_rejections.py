@@ -65,7 +65,6 @@ def test_content_rejected_as_spam(smtp_server):
     ("options", "stage"),
     [
         ({"reject": {"data": (552, "5.3.4 Message size exceeds fixed limit")}}, Stage.DATA),
-        ({"max_size": 200}, Stage.MAIL),  # the engine announces SIZE; the server refuses at MAIL
     ],
 )
 def test_message_too_large(smtp_server, options, stage):
@@ -76,6 +75,20 @@ def test_message_too_large(smtp_server, options, stage):
     assert result.code == "message_too_large"
     assert result.stage is stage
     assert result.facts.reply_code == 552
+
+
+def test_message_over_the_announced_size_is_not_sent_and_the_limit_is_named(smtp_server):
+    server = smtp_server(max_size=200)
+
+    result = run_test(build_request(server.account(), lang="en"))
+
+    assert result.code == "message_too_large"
+    assert result.stage is Stage.MAIL
+    assert result.facts.size_limit == 200 and result.facts.message_size > 200
+    assert result.server_reply is None  # smtpdesk's own finding, not the server's words
+    assert "200" in result.diagnosis.explanation
+    assert not any(line.text.startswith("MAIL FROM") for line in result.transcript)
+    assert server.messages == []
 
 
 def test_sending_without_login_where_login_is_required(smtp_server):

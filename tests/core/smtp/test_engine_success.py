@@ -19,7 +19,7 @@ def test_starttls_send_delivers_the_message_and_reports_every_stage(smtp_server)
     server = smtp_server()
     events: list[ProgressEvent] = []
 
-    result = run_test(build_request(server.account()), on_progress=events.append)
+    result = run_test(build_request(server.account(), lang="en"), on_progress=events.append)
 
     assert result.ok and result.code == "ok"
     assert result.diagnosis.code == "ok"

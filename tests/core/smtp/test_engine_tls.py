@@ -205,12 +205,17 @@ def test_pinned_fingerprint_lets_the_test_through(smtp_server, server_certs):
     assert any("SHA-256" in note for note in result.notes)
 
 
-def test_pin_of_another_certificate_does_not_help(smtp_server, server_certs):
+def test_pin_of_another_certificate_does_not_help_and_says_the_certificate_changed(smtp_server, server_certs):
     server = smtp_server(cert="untrusted")
+    pinned = _fingerprint(server_certs["valid"])
 
-    result = run_test(build_request(server.account(pinned_fingerprint=_fingerprint(server_certs["valid"]))))
+    result = run_test(build_request(server.account(pinned_fingerprint=pinned), lang="en"))
 
-    assert result.code == "certificate_untrusted"
+    assert result.code == "certificate_changed"
+    assert result.facts.pinned_changed
+    assert "changed since it was trusted" in result.diagnosis.title
+    presented = result.facts.cert.sha256
+    assert presented != pinned and presented[:2].upper() in result.diagnosis.explanation
     assert server.auth_logins == []
 
 

@@ -169,12 +169,10 @@ def test_start_anew_moves_the_damaged_file_aside(data_dir: Path) -> None:
 
 def test_a_copy_is_made_at_start_once_a_day(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = filled(data_dir, runs=2)
-    with Store.open(data_dir, auto_backup=True):
-        pass
+    Store.open(data_dir, auto_backup=True).close()
     [first] = list_backups(path)
     assert first.label == "auto"
-    with Store.open(data_dir, auto_backup=True):
-        pass
+    Store.open(data_dir, auto_backup=True).close()
     assert len(list_backups(path)) == 1  # not again the same day
     later = datetime.now(timezone.utc) + timedelta(days=1, minutes=1)
     assert backup_if_due(path, now=later) is not None
@@ -182,8 +180,7 @@ def test_a_copy_is_made_at_start_once_a_day(data_dir: Path, monkeypatch: pytest.
 
 
 def test_nothing_is_copied_before_anything_is_saved(data_dir: Path) -> None:
-    with Store.open(data_dir, auto_backup=True):
-        pass
+    Store.open(data_dir, auto_backup=True).close()
     assert list_backups(database_path(data_dir)) == []
 
 

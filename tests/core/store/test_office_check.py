@@ -3,6 +3,7 @@ the user's own server, port, database and user."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections.abc import Iterator
@@ -105,15 +106,12 @@ def _serve(reply: bytes | None) -> tuple[socket.socket, threading.Thread]:
             conn, _ = server.accept()
         except OSError:
             return
-        with conn:
+        with conn, contextlib.suppress(OSError):  # the client may hang up at any point
             conn.settimeout(10)
-            try:
-                conn.recv(8)
-                if reply is not None:
-                    conn.sendall(reply)
-                conn.recv(1)
-            except OSError:
-                pass
+            conn.recv(8)
+            if reply is not None:
+                conn.sendall(reply)
+            conn.recv(1)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()

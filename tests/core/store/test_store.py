@@ -23,7 +23,7 @@ from smtpdesk.core.model import (
 )
 from smtpdesk.core.store import HISTORY_KEEP_PER_ACCOUNT, Store, StoreError
 from smtpdesk.core.store.schema import model_fields_covered
-from tests.fixtures.samples import T0, agent, full_settings, run
+from tests.fixtures.samples import T0, agent, failed_auth_result, full_settings, run
 from tests.fixtures.stores import OpenStore
 
 # --- settings -------------------------------------------------------------------------------------
@@ -308,3 +308,23 @@ def test_concurrent_writes_from_worker_threads(any_store: Store) -> None:
     assert len({e.id for e in employees}) == 120
     assert len(any_store.history(limit=1000)) == 120
     assert any_store.load_settings().company.name.startswith("Firma ")
+
+
+def test_a_stored_run_gives_the_same_report_the_dialog_gave(any_store: Store) -> None:
+    # A failed run with every part of its diagnosis, as the engine reports it.
+    from datetime import datetime, timezone
+
+    from smtpdesk.core.history import HistoryEntry
+    from smtpdesk.core.report import report_for_entry
+
+    result = failed_auth_result()
+    entry = HistoryEntry.from_result(result, employee_account(1), "Anna Nowak")
+    entry = replace(entry, at=datetime(2025, 3, 12, 13, 5, 33, tzinfo=timezone.utc))
+    stored_id = any_store.add_history(entry)
+    [stored] = any_store.history(employee_account(1))
+    assert stored == replace(entry, id=stored_id)
+    assert stored.explanation and stored.steps and stored.fixes and stored.server_reply
+    assert report_for_entry(stored, lang="pl") == report_for_entry(entry, lang="pl")
+    # The list's short form leaves the long parts out; the full run is one read away.
+    short = any_store.last_results(details=False)[employee_account(1)]
+    assert short.explanation == "" and short.code == entry.code

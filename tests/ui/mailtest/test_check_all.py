@@ -42,7 +42,9 @@ def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fas
         assert cell.text.startswith(office.expected[employee.id]), (employee.last_name, cell.text)
     # Every failure names what went wrong, not just that something did.
     assert len({text for text in titles.values() if text.startswith("✗")}) >= 3
-    assert panel.summary.text() == "Sprawdzono 18 z 18: działa 10, z błędami 8."
+    assert panel.summary.text() == (
+        "Sprawdzone konta pocztowe: 18 z 18 — działa 10, z błędami 8. Wysyła przez nie pracowników: 20."
+    )
     assert not panel.cancel_button.isVisible() and panel.check_button.isEnabled()
     assert office.servers["good"].messages == []
     # Every result is in the history, under its account.
@@ -135,3 +137,43 @@ def test_closing_during_check_all_stops_the_pool(qtbot, store, secrets, silent_s
 
     assert runner.wait(1.0)
     assert runner.cancelled
+
+
+def test_an_account_whose_server_refuses_its_sender_is_not_shown_as_working(
+    qtbot, store, secrets, smtp_server, fast_timeouts
+):
+    # The login works, but the server accepts mail only from the login's own address.
+    server = smtp_server(own_address_only=True, users={"biuro@biuro.test": PASSWORD})
+    from smtpdesk.core.model import Company, ContactMode, OfficeSettings
+
+    store.save_settings(
+        OfficeSettings(
+            company=Company(name="Biuro", email="biuro@biuro.test"), contact_mode=ContactMode.AGENT
+        )
+    )
+    jan = store.save_employee(
+        Employee(
+            first_name="Jan",
+            last_name="Kowalski",
+            email="jan.kowalski@biuro.test",
+            smtp=server.account(username="biuro@biuro.test"),
+        )
+    )
+    assert jan.id is not None
+    secrets.set(employee_account(jan.id), PASSWORD)
+    controller = CheckAllController(store, secrets, timeouts=fast_timeouts)
+    status = EmployeeStatus(store, controller)
+    panel = CheckAllPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "wykaże tylko wiadomość testowa" in panel.scope_note.text()
+
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+
+    cell = status.cell(jan)
+    assert cell.text.startswith("✗") and cell.ok is False
+    assert "Logowanie działa" not in cell.text
+    assert server.messages == []  # nothing was sent to find it out
+    panel.send_check.setChecked(True)
+    assert panel.scope_note.isHidden()

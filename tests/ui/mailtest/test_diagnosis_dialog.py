@@ -77,8 +77,10 @@ def test_a_wrong_password_is_explained_with_the_users_server_and_steps(
     assert view.steps.isVisible() and "<ol" in view.steps.text() and "<li>Sprawdź hasło" in view.steps.text()
     assert dialog.progress.row_state("Logowanie") is RowState.FAILED
     assert dialog.progress.row_state("Szyfrowanie") is RowState.OK
-    # Login only: the sending rows are not even shown, and nothing was sent.
-    assert "Nadawca" not in dialog.progress.row_names()
+    # A login check also asks about the sender, but sends nothing: no message row.
+    assert dialog.progress.row_names()[-2:] == ["Nadawca", "Odbiorca"]
+    assert dialog.progress.row_state("Nadawca") is RowState.PENDING  # the login failed first
+    assert "Wiadomość" not in dialog.progress.row_names()
     assert not dialog.recipient_row.isVisible()
     assert server.messages == []
     assert not view.delivery_note.isVisible()
@@ -242,3 +244,20 @@ def test_a_report_that_cannot_be_written_says_so(
     assert box is not None and box.isVisible()
     assert "Nie udało się zapisać raportu" in box.text()
     assert dialog.diagnosis.status.text() == ""
+
+
+def test_the_login_check_also_checks_the_sender_and_says_what_it_cannot_see(
+    qtbot, form, store, secrets, smtp_server, fast_timeouts
+):
+    server = smtp_server()
+    fill(form, server.account(), PASSWORD)
+    buttons = attach_mail_test_buttons(form, store, secrets, timeouts=fast_timeouts)
+
+    dialog = run_to_end(qtbot, buttons, login_only=True)
+
+    view = dialog.diagnosis
+    assert "Logowanie i adres nadawcy działają" in view.headline.text()
+    assert "wyślij jako" in view.steps.text()  # checked only after the content: needs a real mail
+    assert dialog.progress.row_state("Nadawca") is RowState.OK
+    assert dialog.progress.row_state("Odbiorca") is RowState.OK
+    assert server.messages == []

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from smtpdesk.core.model import Company, OfficeSettings
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.store import Actor, Store
+from smtpdesk.core.store import Actor, Location, Store
 from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.settings_window import SettingsWindow
@@ -150,3 +150,51 @@ def test_the_employee_dialog_shows_a_conflict_on_the_same_field(qtbot, open_stor
     qtbot.mouseClick(conflict.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     assert anna_store.get_employee(original.id or 0).phone == "602 222 222"  # type: ignore[union-attr]
+
+
+_OTHER_PROCESS = """
+import sys
+from dataclasses import replace
+from pathlib import Path
+from smtpdesk.core.store import Actor, Location, Store
+kind, where, password = sys.argv[1], sys.argv[2], sys.argv[3] or None
+if kind == "sqlite":
+    store = Store.open(Path(where))
+else:
+    store = Store.connect(Location.parse(where), password=password)
+store.actor = Actor("Ewa Zielińska", "PC-EWA")
+loaded = store.load_settings()
+store.save_settings(replace(loaded, company=replace(loaded.company, name="Z innego procesu")), base=loaded)
+store.close()
+"""
+
+
+def test_a_change_saved_by_another_process_appears_in_the_open_window(
+    qtbot, backend: str, data_dir, request
+) -> None:
+    import subprocess
+    import sys
+
+    if backend == "postgresql":
+        cluster = request.getfixturevalue("postgres_cluster")
+        database = cluster.create_database()
+        where, password = cluster.url(database), cluster.passwords["office"]
+        store = Store.connect(Location.parse(where), password=password)
+    else:
+        store, where, password = Store.open(data_dir), str(data_dir), ""
+    try:
+        store.save_settings(OfficeSettings(company=Company(name="Biuro Start")))
+        window = window_on(qtbot, store, "Jan Kowalski")
+        subprocess.run(
+            [sys.executable, "-c", _OTHER_PROCESS, backend, where, password], check=True, timeout=60
+        )
+        qtbot.waitUntil(lambda: window.company_page.name_edit.text() == "Z innego procesu", timeout=WAIT_MS)
+        assert (
+            "Ewa Zielińska (PC-EWA) zmienił(a): Dane firmy › Nazwa firmy"
+            in window.change_notice.message.text()
+        )
+        window.discard_and_close()
+    finally:
+        store.close()
+        if backend == "postgresql":
+            cluster.drop_database(database)

@@ -185,7 +185,10 @@ def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
     tools = tools_of(window)
     assert tools.key_banner is not None and tools.key_banner.isVisible()
     section = window.other_settings_page.smtp_section
-    assert "nie ma klucza biura" in section.password_field.status_label.text()
+    # The keychain is decided after the window's first paint; then the field says why.
+    qtbot.waitUntil(
+        lambda: "nie ma klucza biura" in section.password_field.status_label.text(), timeout=WAIT_MS
+    )
 
     qtbot.mouseClick(tools.key_banner.enter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(tools.key_dialog, EnterOfficeKeyDialog), timeout=WAIT_MS)

@@ -10,8 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from smtpdesk.core.diagnosis.model import Fix, FixKind
+from smtpdesk.core.model import AuthMethod
 from smtpdesk.core.store import Store
+from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
+from smtpdesk.ui.oauth.apps_dialog import OAuthAppsDialog
+from smtpdesk.ui.oauth.section_tools import tools_of
 from smtpdesk.ui.people.my_mail_window import MyMailWindow
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.people import AGENT_EMAIL, AGENT_PASSWORD, WAIT_MS, sign_in
@@ -123,6 +128,7 @@ def test_an_agent_cannot_reach_company_settings_a_colleague_or_the_office_histor
         "Dziennik zdarzeń…",
         "Baza danych biura…",
         "Doktor konfiguracji…",
+        "Logowanie Microsoft i Google…",
     ):
         assert forbidden not in texts
     before = {id(w) for w in QApplication.topLevelWidgets()}
@@ -140,7 +146,7 @@ def test_an_agent_cannot_reach_company_settings_a_colleague_or_the_office_histor
             combination = sequence[0]
             qtbot.keyClick(window, combination.key(), combination.keyboardModifiers())
     opened = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
-    assert not [w for w in opened if isinstance(w, (SettingsWindow, HistoryDialog))]
+    assert not [w for w in opened if isinstance(w, (SettingsWindow, HistoryDialog, OAuthAppsDialog))]
     # Nothing of the colleague is anywhere in the window: not the login, not the server.
     shown = " ".join(e.text() for e in window.findChildren(QLineEdit)) + " ".join(
         label.text() for label in window.findChildren(type(window.last_result))
@@ -196,3 +202,53 @@ def test_masking_off_shows_clients_to_the_agent_and_administrators_always_see_th
     dialog.start()
     qtbot.waitUntil(lambda: dialog.runs_started == 2 and not dialog.running, timeout=WAIT_MS)
     assert CLIENT in dialog.diagnosis.report_text()
+
+
+def allow_own_edits(office) -> None:
+    with Store.open(office.data_dir) as store:
+        store.save_settings(replace(store.load_settings(), agents_edit_own_smtp=True))
+
+
+def test_the_sign_in_buttons_of_a_read_only_account_do_nothing_an_agent_could_use(
+    qtbot, sessions, office, clock
+):
+    with Store.open(office.data_dir) as store:
+        store.save_employee(
+            replace(
+                office.staff.agent,
+                smtp=replace(office.staff.agent.smtp, auth_method=AuthMethod.OAUTH_MICROSOFT),
+            )
+        )
+    window = agent_window(qtbot, sessions, office, clock)
+    section = window.smtp_section
+    assert section.microsoft_button.isVisibleTo(section)
+    for button in (section.microsoft_button, section.password_button, section.detect_button):
+        assert not button.isEnabled()
+
+    allow_own_edits(office)
+    window.reload()
+    assert section.microsoft_button.isEnabled() and section.detect_button.isEnabled()
+
+
+def test_an_agents_sign_in_leaves_the_office_app_registration_to_the_administrator(
+    qtbot, sessions, office, clock
+):
+    allow_own_edits(office)
+    window = agent_window(qtbot, sessions, office, clock)
+    section = window.smtp_section
+    section.host_edit.setText("smtp.office365.com")
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+
+    qtbot.mouseClick(section.microsoft_button, Qt.MouseButton.LeftButton)  # no registration yet
+
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DiagnosisDialog) and w.isVisible()]
+    assert "Logowanie przez Microsoft nie jest skonfigurowane" in dialog.view.report_text()
+    assert dialog.view.fix_buttons == []  # the registration's fix is not offered ...
+    assert "Tę zmianę wprowadza administrator biura" in dialog.view.fixes_hint.text()  # ... but named
+    tools = tools_of(section)
+    assert tools is not None
+    tools.apply_fix(Fix(FixKind.OAUTH_SETTINGS, {"method": "oauth_microsoft"}, "Ustawienia logowania"))
+    opened = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
+    assert not [w for w in opened if isinstance(w, OAuthAppsDialog)]
+    assert window._fix_allowed(Fix(FixKind.OAUTH_SETTINGS, {}, "")) is False
+    dialog.close()

@@ -2,8 +2,8 @@
 sign-ins, who ran each test and made each change, and two settings of "Pozostałe ustawienia"
 (agents editing their own SMTP account, locking after inactivity).
 
-Revision ID: r0003
-Revises: r0002
+Revision ID: r0005
+Revises: r0004
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 
 from smtpdesk.core.store.tables import UtcDateTime
 
-revision = "r0003"
-down_revision = "r0002"
+revision = "r0005"
+down_revision = "r0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Finding an address's outgoing server: see ``detector.detect``."""
