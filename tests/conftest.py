@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.fixtures.dns_server",
     "tests.fixtures.detect_servers",
     "tests.fixtures.oauth_servers",
+    "tests.fixtures.restarts",
 ]
 
 

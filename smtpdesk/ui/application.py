@@ -36,7 +36,7 @@ from smtpdesk.display import display_problem
 from smtpdesk.logfile import start_logging
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
-from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, write_draft
+from smtpdesk.ui.draft import DraftRestoreBox, offer_draft, read_draft, write_draft
 from smtpdesk.ui.gui_gc import collect_on_gui_thread
 from smtpdesk.ui.keychain_check import after_first_paint, check_keychain_in_background, defer_keychain
 from smtpdesk.ui.long_lived import freeze_start_up_objects
@@ -110,6 +110,7 @@ class GuiSession:
     _unreachable: Location | None = None
     _admitting: tuple[Store, SecretStore, DemoSession | None] | None = None
     _demo_over: bool = False  # the demo's window was closed by its user: the demo goes with it
+    _draft_waits_for: SettingsWindow | None = None  # the window whose features come before the question
     _closed: bool = False
 
     # -- windows --------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ class GuiSession:
             if self.defer_features:
                 # The tests, the doctor and the demo's parts (and the SMTP engine behind them) load
                 # right after the window is on screen: the first paint waits only for the form.
-                after_first_paint(window, partial(_add_features_if_open, window, secrets, demo, switch))
+                after_first_paint(window, partial(self._add_deferred_features, window, secrets, demo, switch))
             else:
                 _add_features(window, secrets, demo, switch)
         else:
@@ -336,21 +337,36 @@ class GuiSession:
             return False
         if self.draft_box is not None and isValid(self.draft_box):
             return True
+        if read_draft(window.data_dir()) is None:
+            return False
+        if self.defer_features:
+            # Asked once the window's features are in: the dialogs it may open again come with them.
+            self._draft_waits_for = window
+        else:
+            self._ask_about_draft(window)
+        return True
+
+    def _ask_about_draft(self, window: SettingsWindow) -> None:
         self.draft_box = offer_draft(window, self._draft_answered)
-        return self.draft_box is not None
+
+    def _add_deferred_features(
+        self, window: SettingsWindow, secrets: SecretStore, demo: DemoSession | None, switch: Switcher | None
+    ) -> None:
+        _add_features_if_open(window, secrets, demo, switch)
+        if self._draft_waits_for is window:
+            self._draft_waits_for = None
+            if isValid(window) and window.isVisible():
+                self._ask_about_draft(window)
 
     def quit_now(self) -> None:
         """The program is being ended from outside: keep unsaved input as a draft, close all."""
         # Keys typed before the signal may still wait in the queue: they are part of the input.
         self.app.processEvents()
         window = self.window
-        if (
-            isinstance(window, SettingsWindow)
-            and isValid(window)
-            and self.demo is None
-            and window.is_modified()
-        ):
-            write_draft(window)
+        if isinstance(window, SettingsWindow) and isValid(window) and self.demo is None:
+            # The changed tabs and the open dialogs with changes, also those the idle lock hid.
+            hidden = self.gate.hidden_by_lock() if self.gate is not None else []
+            write_draft(window, also_open=hidden)
         self.close()
 
     def show_error(self, title: str, text: str) -> QMessageBox:

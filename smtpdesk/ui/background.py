@@ -237,6 +237,20 @@ def _run_work(work: Work, channel: int, done: threading.Event) -> None:
         done.set()
 
 
+def weak_handler(method: Callable[[Any], None]) -> Handler:
+    """A handler calling the bound ``method`` only while its object lives (for a QObject: while
+    its Qt side does too), so background work never keeps a closed window alive or calls into it."""
+    ref = weakref.WeakMethod(method)
+
+    def handler(value: Any) -> None:
+        bound = ref()
+        receiver = getattr(bound, "__self__", None)
+        if bound is not None and (not isinstance(receiver, QObject) or isValid(receiver)):
+            bound(value)
+
+    return handler
+
+
 def run_task(
     func: Callable[[], Any],
     done: Callable[[Any], None],
@@ -250,15 +264,12 @@ def run_task(
     ``done`` and ``failed`` are bound methods, held weakly: when their object is gone (or its Qt
     side deleted) before ``func`` returns, nothing is delivered.
     """
-    callbacks = (weakref.WeakMethod(done), weakref.WeakMethod(failed))
+    callbacks = (weak_handler(done), weak_handler(failed))
 
     def deliver(message: tuple[bool, object]) -> None:
         close_channel(channel)
         succeeded, value = message
-        method = callbacks[0 if succeeded else 1]()
-        receiver = getattr(method, "__self__", None)
-        if method is not None and (not isinstance(receiver, QObject) or isValid(receiver)):
-            method(value)
+        callbacks[0 if succeeded else 1](value)
 
     channel = open_channel(deliver)
 

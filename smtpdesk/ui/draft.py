@@ -1,34 +1,33 @@
 """Unsaved input kept when the program is ended from outside (logout, shutdown, ``kill``, Ctrl+C).
 
-Such an ending cannot ask "Zapisać zmiany?", so the fields of every changed tab are written to
-``draft.json`` next to the settings file, and the next start offers to put them back
-("Przywróć niezapisane zmiany?"). The fields are read in the order the form builds them, so the
-file needs nothing but their values. A password is never written: password fields are skipped.
+Such an ending cannot ask "Zapisać zmiany?", so the fields of every changed tab, and of every
+open dialog that keeps drafts (``dialog_drafts``: the employee dialog and the office's sign-in
+apps), are written to ``draft.json`` next to the settings file; the next start offers to put them
+all back in one question ("Przywróć niezapisane zmiany?"). A tab's fields are read in the order the
+form builds them, so the file needs nothing but their values. A password is never written:
+password fields are skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from smtpdesk.ui.widgets.password_field import PasswordField
+from smtpdesk.ui import dialog_drafts
+from smtpdesk.ui.dialog_drafts import DialogDraft, capture_open_dialogs, kind_of
+from smtpdesk.ui.draft_fields import Value, field_value, is_input, is_secret, set_field_value
+from smtpdesk.ui.employee_draft import EmployeeDrafts
 
 if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
@@ -36,57 +35,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRAFT_FILE_NAME = "draft.json"
-DRAFT_VERSION = 1
+DRAFT_VERSION = 1  # "dialogs" was added later; a file without it reads as before
 
-Value = str | int | bool | None
+# The employee dialog belongs to the window; features register their dialogs when they load.
+dialog_drafts.register(EmployeeDrafts())
 
 
 def draft_path(data_dir: Path) -> Path:
     return data_dir / DRAFT_FILE_NAME
 
 
-# -- reading and writing the fields -------------------------------------------------------------
+@dataclass(frozen=True)
+class Draft:
+    """What the last run left unsaved: tab fields by page name, and open dialogs."""
+
+    pages: dict[str, list[Value]] = field(default_factory=dict)
+    dialogs: list[DialogDraft] = field(default_factory=list)
+
+
+# -- reading and writing a tab's fields ---------------------------------------------------------
 
 
 def _inputs(root: QWidget) -> Iterator[QWidget]:
     """The input widgets under ``root`` in the order the form created them."""
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QSpinBox, QComboBox)) or (
-            isinstance(widget, QAbstractButton) and widget.isCheckable()
-        ):
+        if is_input(widget):
             yield widget
-
-
-def _is_secret(widget: QWidget) -> bool:
-    if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
-        return True
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, PasswordField):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def _value(widget: QWidget) -> Value:
-    if _is_secret(widget):
-        return None
-    if isinstance(widget, QSpinBox):
-        return widget.value()
-    if isinstance(widget, QComboBox):
-        return widget.currentIndex()
-    if isinstance(widget, QAbstractButton):
-        return widget.isChecked()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    return None
 
 
 def capture(root: QWidget) -> list[Value]:
     """The values of every field under ``root``; ``None`` for a password field."""
-    return [_value(widget) for widget in _inputs(root)]
+    return [field_value(widget) for widget in _inputs(root)]
 
 
 def restore(root: QWidget, values: list[Value]) -> bool:
@@ -96,34 +75,27 @@ def restore(root: QWidget, values: list[Value]) -> bool:
     if len(widgets) != len(values):
         return False
     for widget, value in zip(widgets, values, strict=True):
-        if value is None or _is_secret(widget):
-            continue
-        if isinstance(widget, QSpinBox) and isinstance(value, int) and not isinstance(value, bool):
-            widget.setValue(value)
-        elif isinstance(widget, QComboBox) and isinstance(value, int) and not isinstance(value, bool):
-            widget.setCurrentIndex(value)
-        elif isinstance(widget, QAbstractButton) and isinstance(value, bool):
-            widget.setChecked(value)
-        elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
-            widget.setPlainText(value)
-        elif isinstance(widget, QLineEdit) and isinstance(value, str):
-            widget.setText(value)
+        if not is_secret(widget):
+            set_field_value(widget, value)
     return True
 
 
 # -- the draft file -----------------------------------------------------------------------------
 
 
-def write_draft(window: SettingsWindow) -> Path | None:
-    """Saves the fields of every changed tab of ``window``; None when nothing was changed."""
+def write_draft(window: SettingsWindow, also_open: Sequence[QWidget] = ()) -> Path | None:
+    """Saves the fields of every changed tab and open dialog of ``window`` (``also_open``: dialogs
+    open but hidden for a while, see ``capture_open_dialogs``); None when nothing was changed."""
     pages = {page.objectName(): capture(page) for page in window.modified_pages()}
-    if not pages:
+    dialogs = capture_open_dialogs(window, also_open)
+    if not pages and not dialogs:
         return None
     path = draft_path(window.data_dir())
     data = {
         "version": DRAFT_VERSION,
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "pages": pages,
+        "dialogs": [dialog.to_json() for dialog in dialogs],
     }
     temporary = path.with_suffix(".tmp")
     try:
@@ -134,12 +106,13 @@ def write_draft(window: SettingsWindow) -> Path | None:
     except OSError as error:
         log.warning("unsaved changes could not be kept: %s", error)
         return None
-    log.info("unsaved changes kept in %s (tabs: %s)", path, ", ".join(pages))
+    kept = [*pages, *(dialog.kind for dialog in dialogs)]
+    log.info("unsaved changes kept in %s (%s)", path, ", ".join(kept))
     return path
 
 
-def read_draft(data_dir: Path) -> dict[str, list[Value]] | None:
-    """The pages of a draft left by the last run (None: none, or unreadable)."""
+def read_draft(data_dir: Path) -> Draft | None:
+    """The draft left by the last run (None: none, or unreadable)."""
     path = draft_path(data_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -149,11 +122,23 @@ def read_draft(data_dir: Path) -> dict[str, list[Value]] | None:
         log.warning("unreadable draft %s dropped: %s", path, error)
         discard_draft(data_dir)
         return None
-    pages = data.get("pages") if isinstance(data, dict) and data.get("version") == DRAFT_VERSION else None
-    if not isinstance(pages, dict) or not pages:
+    if not isinstance(data, dict) or data.get("version") != DRAFT_VERSION:
         discard_draft(data_dir)
         return None
-    return {str(name): list(values) for name, values in pages.items() if isinstance(values, list)}
+    pages = data.get("pages")
+    dialogs = data.get("dialogs")
+    if not isinstance(pages, dict):
+        pages = {}
+    if not isinstance(dialogs, list):
+        dialogs = []
+    draft = Draft(
+        pages={str(name): list(values) for name, values in pages.items() if isinstance(values, list)},
+        dialogs=[dialog for dialog in map(DialogDraft.from_json, dialogs) if dialog is not None],
+    )
+    if not draft.pages and not draft.dialogs:
+        discard_draft(data_dir)
+        return None
+    return draft
 
 
 def discard_draft(data_dir: Path) -> None:
@@ -161,13 +146,20 @@ def discard_draft(data_dir: Path) -> None:
         draft_path(data_dir).unlink()
 
 
-def apply_draft(window: SettingsWindow, pages: dict[str, list[Value]]) -> list[str]:
-    """Puts the draft into ``window``'s tabs; returns the titles of the tabs it changed."""
+def apply_draft(window: SettingsWindow, draft: Draft) -> list[str]:
+    """Puts the draft into ``window``'s tabs, then opens its dialogs again with their values;
+    returns the titles of the tabs it changed."""
     restored: list[str] = []
     for page in window.pages:
-        values = pages.get(page.objectName())
+        values = draft.pages.get(page.objectName())
         if values is not None and restore(page, values):
             restored.append(page.title())
+    for dialog in draft.dialogs:
+        kind = kind_of(dialog)
+        if kind is None:
+            log.warning("a kept %s dialog cannot be opened in this window; dropped", dialog.kind)
+            continue
+        kind.reopen(window, dialog)
     return restored
 
 
@@ -177,20 +169,23 @@ def apply_draft(window: SettingsWindow, pages: dict[str, list[Value]]) -> list[s
 class DraftRestoreBox(QMessageBox):
     """ "Przywróć niezapisane zmiany?" — Przywróć (Enter) / Odrzuć; Escape asks again next time."""
 
-    def __init__(self, window: SettingsWindow, pages: dict[str, list[Value]], on_done: Callable[[], None]):
+    def __init__(self, window: SettingsWindow, draft: Draft, on_done: Callable[[], None]):
         super().__init__(window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Niezapisane zmiany"))
         self.setText(self.tr("Przywróć niezapisane zmiany?"))
-        titles = [page.title() for page in window.pages if page.objectName() in pages]
-        self.setInformativeText(
-            self.tr(
-                "Program został ostatnio zamknięty z zewnątrz (wylogowanie, wyłączenie komputera) "
-                "przed zapisaniem zmian w zakładkach: {tabs}. Możesz je przywrócić do formularza "
-                "i zapisać. Hasła nie są przechowywane — wpisz je ponownie."
-            ).format(tabs=", ".join(titles))
+        self.items = self._items(window, draft)
+        intro = self.tr(
+            "Program został ostatnio zamknięty z zewnątrz (wylogowanie, wyłączenie komputera), "
+            "zanim zapisano te zmiany:"
         )
+        outro = self.tr(
+            "Możesz je przywrócić do formularzy i zapisać. Hasła nie są przechowywane — wpisz je ponownie."
+        )
+        # Names typed by users are text, not markup.
+        listing = "".join(f"<li>{html.escape(item)}</li>" for item in self.items)
+        self.setInformativeText(f"<p>{html.escape(intro)}</p><ul>{listing}</ul><p>{html.escape(outro)}</p>")
         self.restore_button = self.addButton(self.tr("&Przywróć"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
         self.discard_button.setAutoDefault(False)
@@ -199,20 +194,32 @@ class DraftRestoreBox(QMessageBox):
         self.setDefaultButton(self.restore_button)
         self.setEscapeButton(self.later_button)
         self._window = window
-        self._pages = pages
+        self._draft = draft
         self._on_done = on_done
         self.finished.connect(self._answered)
+
+    def _items(self, window: SettingsWindow, draft: Draft) -> list[str]:
+        """One line per changed tab and per kept dialog, in the window's order."""
+        items = [
+            self.tr("Zakładka „{title}”").format(title=page.title())
+            for page in window.pages
+            if page.objectName() in draft.pages
+        ]
+        for dialog in draft.dialogs:
+            kind = kind_of(dialog)
+            if kind is not None:
+                items.append(kind.describe(window, dialog))
+        return items
 
     def _answered(self) -> None:
         clicked = self.clickedButton()
         data_dir = self._window.data_dir()
         if clicked is self.restore_button:
-            restored = apply_draft(self._window, self._pages)
+            apply_draft(self._window, self._draft)
             discard_draft(data_dir)
-            if restored:
-                self._window.statusBar().showMessage(
-                    self.tr("Przywrócono niezapisane zmiany — sprawdź je i kliknij „Zapisz”."), 10000
-                )
+            self._window.statusBar().showMessage(
+                self.tr("Przywrócono niezapisane zmiany — sprawdź je i kliknij „Zapisz”."), 10000
+            )
         elif clicked is self.discard_button:
             discard_draft(data_dir)
         self._on_done()
@@ -220,9 +227,9 @@ class DraftRestoreBox(QMessageBox):
 
 def offer_draft(window: SettingsWindow, on_done: Callable[[], None] = lambda: None) -> DraftRestoreBox | None:
     """Asks whether to restore the draft of ``window``'s data folder, if there is one."""
-    pages = read_draft(window.data_dir())
-    if not pages:
+    draft = read_draft(window.data_dir())
+    if draft is None:
         return None
-    box = DraftRestoreBox(window, pages, on_done)
+    box = DraftRestoreBox(window, draft, on_done)
     box.open()
     return box

@@ -32,6 +32,7 @@ from smtpdesk.core.store import ConflictError, Store, StoreError
 from smtpdesk.core.store.display import when_text
 from smtpdesk.core.store.merge import rebase_employee
 from smtpdesk.core.validation import normalise_email, normalise_phone
+from smtpdesk.ui.draft_fields import Value, field_values
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
@@ -168,7 +169,27 @@ class EmployeeDialog(QDialog):
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(employee.role.value)))
         key = employee_account(employee.id) if employee.id is not None else None
         self.smtp_section.load(employee.smtp, key)
+        self._mark_loaded()
+
+    def _mark_loaded(self) -> None:
         self._loaded_state = self.state()
+        self.loaded_values: dict[str, Value] = field_values(self.draft_fields())
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        """The fields a draft keeps when the program is ended from outside; never the password."""
+        smtp = self.smtp_section
+        return {
+            "first_name": self.first_name_edit,
+            "last_name": self.last_name_edit,
+            "email": self.email_edit,
+            "phone": self.phone_edit,
+            "role": self.role_combo,
+            "host": smtp.host_edit,
+            "port": smtp.port_edit,
+            "username": smtp.username_edit,
+            "security": smtp.security_combo,
+            "allow_plaintext_auth": smtp.plaintext_check,
+        }
 
     def state(self) -> object:
         return (
@@ -257,7 +278,7 @@ class EmployeeDialog(QDialog):
         if stored != employee:
             self._load(stored)  # what others saved meanwhile, in fields this window left alone
         else:
-            self._loaded_state = self.state()
+            self._mark_loaded()
         self.saved.emit(stored)
         return True
 

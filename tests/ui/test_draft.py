@@ -121,3 +121,26 @@ def test_the_draft_waits_for_an_administrator_and_is_never_shown_to_an_agent(qtb
         assert window.company_page.name_edit.text() == "Biuro Żółć i Syn"
     finally:
         second.close()
+
+
+def test_a_draft_of_an_earlier_version_without_dialogs_is_still_offered(qtbot, data_dir):
+    first = start(qtbot, data_dir)
+    assert first.window is not None
+    type_text(qtbot, first.window.company_page.name_edit, "Biuro Stare")
+    first.quit_now()
+    text = (data_dir / DRAFT_FILE_NAME).read_text(encoding="utf-8")
+    earlier = json.loads(text)
+    del earlier["dialogs"]  # as the earlier version wrote it
+    (data_dir / DRAFT_FILE_NAME).write_text(json.dumps(earlier), encoding="utf-8")
+
+    second = start(qtbot, data_dir)
+    try:
+        box = second.draft_box
+        assert isinstance(box, DraftRestoreBox)
+        assert box.items == ["Zakładka „Dane firmy”"]
+        with qtbot.waitSignal(box.finished, timeout=WAIT_MS):
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert second.window is not None
+        assert second.window.company_page.name_edit.text() == "Biuro Stare"
+    finally:
+        second.close()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from smtpdesk.core.model import Role
+from smtpdesk.core.model import Company, Employee, OfficeSettings, Role
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.store import Store
 from smtpdesk.demo.accounts import PEOPLE
 from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD
@@ -131,6 +132,57 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         company = store.load_settings().company
     assert company.name == "Biuro Żółć"
     assert company.address == "ul. Łąkowa 5"
+
+
+def test_sigterm_with_an_employee_dialog_open_keeps_its_input_for_the_next_start(tmp_path: Path) -> None:
+    require_x_tools()
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.save_settings(OfficeSettings(company=Company(name="Biuro", email="biuro@biuro.pl")))
+        anna = store.save_employee(Employee(first_name="Anna", last_name="Nowak", email="anna@biuro.pl"))
+        People(store).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
+    env = {
+        "SMTPDESK_LOG_DIR": str(tmp_path / "log"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    with x_server() as x, contextlib.ExitStack() as stack:
+        process = start_program(x, ["--data-dir", str(data)], env)
+        stack.enter_context(killed_if_left(process))
+        x.sign_in(process, ADMIN_EMAIL, ADMIN_PASSWORD)
+        x.start_typing_in(process, "Ustawienia firmy", "alt+n")
+        x.key("ctrl+a")
+        x.type("Biuro Żółć")
+        x.key("ctrl+Tab", "ctrl+Tab", "ctrl+Tab")  # "Dane firmy" → "Pracownicy"
+        x.key("alt+s")
+        x.type("Nowak")
+        x.key("Tab", "Return")  # to the list, Enter on her row: "Edycja pracownika"
+        x.focus(x.wait_visible("Edycja pracownika", process, "the employee dialog"))
+        x.key("alt+t")
+        x.type("601 222 333")
+
+        process.send_signal(signal.SIGTERM)
+        code, stderr = ended(process, QUIT_LIMIT_S)
+        assert code == 0, stderr
+        assert "Traceback" not in stderr
+        text = (data / "draft.json").read_text(encoding="utf-8")
+        assert "601 222 333" in text and "Biuro Żółć" in text
+
+        again = stack.enter_context(killed_if_left(start_program(x, ["--data-dir", str(data)], env)))
+        x.sign_in(again, ADMIN_EMAIL, ADMIN_PASSWORD)
+        x.answer(again, "Niezapisane zmiany", "Return")  # "Przywróć"
+        dialog = x.wait_visible("Edycja pracownika", again, "the employee dialog, opened again")
+        x.focus(dialog)
+        x.key("Return")  # "Zapisz" in the dialog
+        wait_for(lambda: not x.visible("Edycja pracownika"), again, "the employee to be saved")
+        x.focus(x.wait_window("Ustawienia firmy\\*"))  # the restored tab, not saved yet
+        x.key("ctrl+s")
+        x.key("ctrl+w")
+        code, stderr = ended(again, QUIT_LIMIT_S)
+        assert code == 0, stderr
+    with Store.open(data) as store:
+        assert store.load_settings().company.name == "Biuro Żółć"
+        stored = store.get_employee(anna.id) if anna.id is not None else None
+    assert stored is not None and stored.phone == "601 222 333"
 
 
 def test_sigterm_ends_the_demo_with_unsaved_changes_and_its_cleanup_runs(tmp_path: Path) -> None:

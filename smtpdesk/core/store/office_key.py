@@ -28,6 +28,8 @@ CHECKSUM_BYTES = 4
 NONCE_BYTES = 12
 CODE_LENGTH = 32
 GROUP = 4
+# What a code field shows before anything is typed: its shape (8 groups of 4).
+CODE_SHAPE = "-".join(["····"] * (CODE_LENGTH // GROUP))
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O or U
 _READS_AS = {"I": "1", "L": "1", "O": "0"}
 _CHECK_TEXT = b"smtpdesk office key check"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -121,6 +122,10 @@ class Snapshot:
     password_history: list[dict[str, Any]] = field(default_factory=list)
 
 
+# How long closing waits for a read or save still running on another thread.
+CLOSE_WAIT_S = 5.0
+
+
 class Store:
     def __init__(
         self,
@@ -131,6 +136,10 @@ class Store:
         backup_path: Path | None = None,
     ) -> None:
         self._engine: Engine | None = engine
+        # Reads and saves under way (other threads use the store too: a change monitor, a test
+        # recording its run); ``close`` lets them finish first.
+        self._in_use = 0
+        self._idle = threading.Condition()
         self.location = location
         self.actor = actor or Actor.of_this_desktop()
         # Tells this program's own saves apart from others' in the change log.
@@ -156,39 +165,11 @@ class Store:
         is. ``auto_backup`` copies the file when the newest copy is older than a day.
         """
         directory = Path(data_dir)
-        path = paths.database_path(directory)
-        if not create:
-            if not directory.is_dir():
-                raise StoreError(MSG_NO_SETTINGS_FOLDER, path=directory)
-            if not path.is_file():
-                raise StoreError(MSG_NO_SETTINGS_FILE, path=directory)
-        if not directory.exists():
-            directory.mkdir(parents=True, mode=DIR_MODE)
-            os.chmod(directory, DIR_MODE)
-        if not path.exists():
-            _create_file(path)
-        else:
-            report = damage.inspect_file(path)
-            if report is not None:
-                raise damage.DamagedError(report)
-        _make_private(path)
-        location = Location.sqlite(path)
-        engine = make_engine(location)
-        try:
-            made = prepare(
-                engine,
-                str(path),
-                create=True,
-                backup=lambda label: backups.make_backup(path, f"before-{label}"),
-            )
-            use_wal(engine)
-            store = cls(engine, location, actor=actor, backup_path=made)
-            if auto_backup and store.is_configured():
-                backups.backup_if_due(path)
-        except BaseException:
-            engine.dispose()
-            raise
-        return store
+        if not create and not directory.is_dir():
+            raise StoreError(MSG_NO_SETTINGS_FOLDER, path=directory)
+        return cls._open_file(
+            paths.database_path(directory), create=create, auto_backup=auto_backup, actor=actor
+        )
 
     @classmethod
     def connect(
@@ -202,9 +183,7 @@ class Store:
         """An office database (or a local file given by its location)."""
         if location.kind == "sqlite":
             assert location.path is not None
-            if location.path.name != paths.DATABASE_NAME:
-                return cls._open_file(location, create=create, actor=actor)
-            return cls.open(location.path.parent, create=create, actor=actor)
+            return cls._open_file(location.path, create=create, actor=actor)
         engine = make_engine(location, password)
         try:
             prepare(engine, location.display(), create=create)
@@ -216,28 +195,37 @@ class Store:
         return store
 
     @classmethod
-    def _open_file(cls, location: Location, *, create: bool, actor: Actor | None) -> Store:
-        assert location.path is not None
-        path = location.path
+    def _open_file(
+        cls, path: Path, *, create: bool, auto_backup: bool = False, actor: Actor | None = None
+    ) -> Store:
+        """A local file: created whole when missing (unless ``create`` is False), refused when
+        damaged, upgraded after a backup copy, private to the user."""
         if not path.exists():
             if not create:
                 raise StoreError(MSG_NO_SETTINGS_FILE, path=path.parent)
-            path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=DIR_MODE)
+                os.chmod(path.parent, DIR_MODE)
             _create_file(path)
         else:
             report = damage.inspect_file(path)
             if report is not None:
                 raise damage.DamagedError(report)
+        _make_private(path)
+        location = Location.sqlite(path)
         engine = make_engine(location)
         try:
             made = prepare(
                 engine, str(path), backup=lambda label: backups.make_backup(path, f"before-{label}")
             )
             use_wal(engine)
+            store = cls(engine, location, actor=actor, backup_path=made)
+            if auto_backup and store.is_configured():
+                backups.backup_if_due(path)
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, location, actor=actor, backup_path=made)
+        return store
 
     @property
     def path(self) -> Path | None:
@@ -253,7 +241,11 @@ class Store:
         return self._engine is None
 
     def close(self) -> None:
-        engine, self._engine = self._engine, None
+        """Closes the database; a read or save still running on another thread ends first, so its
+        connection goes back to the pool and is closed with it instead of being left open."""
+        with self._idle:
+            engine, self._engine = self._engine, None  # nothing new starts from here
+            self._idle.wait_for(lambda: self._in_use == 0, timeout=CLOSE_WAIT_S)
         if engine is not None:
             engine.dispose()
 
@@ -266,12 +258,23 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def _reading(self) -> Iterator[sa.Connection]:
-        engine = self._engine
-        if engine is None:
-            raise StoreError(MSG_CLOSED)
+    def _using(self) -> Iterator[Engine]:
+        with self._idle:
+            engine = self._engine
+            if engine is None:
+                raise StoreError(MSG_CLOSED)
+            self._in_use += 1
         try:
-            with engine.connect() as conn, conn.begin():
+            yield engine
+        finally:
+            with self._idle:
+                self._in_use -= 1
+                self._idle.notify_all()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        try:
+            with self._using() as engine, engine.connect() as conn, conn.begin():
                 yield conn
         except sa.exc.DBAPIError as error:
             raise StoreError(MSG_READ_FAILED, path=self.location.display(), detail=_detail(error)) from error
@@ -279,11 +282,8 @@ class Store:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
         """One transaction: everything inside is saved, or nothing is."""
-        engine = self._engine
-        if engine is None:
-            raise StoreError(MSG_CLOSED)
         try:
-            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            with self._using() as engine, engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 yield conn
         except sa.exc.DBAPIError as error:
             raise StoreError(MSG_WRITE_FAILED, path=self.location.display(), detail=_detail(error)) from error

@@ -31,7 +31,6 @@ from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
 from smtpdesk.ui.mailtest.plan import route_plan
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.oauth.background import cancel_all_calls
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
 if TYPE_CHECKING:
@@ -260,5 +259,4 @@ def _stop_runs_on_quit() -> None:
 
 
 def _stop_all() -> None:
-    background.cancel_all()
-    cancel_all_calls()  # detection and sign-ins still going
+    background.cancel_all()  # mail tests, detection and sign-ins still going

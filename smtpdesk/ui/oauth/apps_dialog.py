@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.model import GOOGLE_CLIENT_SECRET, MICROSOFT_DEFAULT_TENANT, OAuthApps
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.draft_fields import Value, field_values
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
@@ -108,6 +109,15 @@ class OAuthAppsDialog(QDialog):
         layout.addWidget(google)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        self.loaded_values: dict[str, Value] = field_values(self.draft_fields())
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        """The fields a draft keeps when the program is ended from outside; never the client key."""
+        return {
+            "microsoft_client_id": self.ms_client,
+            "microsoft_tenant": self.ms_tenant,
+            "google_client_id": self.google_client,
+        }
 
     def _identifier(self, edit: QLineEdit) -> str | None:
         text = edit.text().strip()

@@ -134,11 +134,9 @@ class DetectDialog(QDialog):
                 options["budget"] = budget
             return detect(address, **options)  # type: ignore[arg-type]
 
-        self.call = BackgroundCall(run, "smtpdesk-detect")
+        self.call = BackgroundCall(run, "smtpdesk-detect", progress=self._attempt, finished=self._finished)
         # Closing the window that owns this dialog destroys it without done(): stop the call then too.
-        self.destroyed.connect(self.call.cancel)
-        self.call.progress.connect(self._attempt)
-        self.call.finished.connect(self._finished)
+        self.destroyed.connect(self.call.token.cancel)
         self.call.start()
 
     @property

@@ -14,9 +14,11 @@ from shiboken6 import isValid
 
 from smtpdesk.core.doctor.findings import SUBJECT_COMPANY, Finding
 from smtpdesk.core.model import AuthMethod
+from smtpdesk.ui import dialog_drafts
 from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.oauth.apps_dialog import OAuthAppsDialog
+from smtpdesk.ui.oauth.apps_draft import OAuthAppsDrafts
 from smtpdesk.ui.oauth.section_tools import AccountTools, attach_account_tools, remember_apps, tools_of
 
 if TYPE_CHECKING:
@@ -88,6 +90,8 @@ def _attach_to_employee_dialog(dialog: EmployeeDialog) -> AccountTools:
 
 # Every employee dialog opened once the window's features are in gets the tools too.
 EmployeeDialog.add_extension(_attach_to_employee_dialog)
+# Identifiers typed in "Logowanie Microsoft i Google" outlive an ending from outside.
+dialog_drafts.register(OAuthAppsDrafts())
 
 
 def account_tools_of(window: QObject) -> AccountToolsInstall | None:

@@ -112,11 +112,9 @@ class SignInDialog(QDialog):
         def run(cancel: CancelToken, report: Callable[[object], None]) -> SignInResult:
             return sign_in(endpoints, opener, login_hint=hint, cancel=cancel, on_url=report)
 
-        self.call = BackgroundCall(run, "smtpdesk-sign-in")
+        self.call = BackgroundCall(run, "smtpdesk-sign-in", progress=self._url_known, finished=self._finished)
         # Closing the window that owns this dialog destroys it without done(): stop waiting then too.
-        self.destroyed.connect(self.call.cancel)
-        self.call.progress.connect(self._url_known)
-        self.call.finished.connect(self._finished)
+        self.destroyed.connect(self.call.token.cancel)
         self.call.start()
 
     @property

@@ -32,7 +32,7 @@ from smtpdesk.core.store import Location, LocationError, Store, StoreError
 from smtpdesk.core.store.location import DEFAULT_PG_PORT
 from smtpdesk.core.store.office import Opened, join_office, move_to_office
 from smtpdesk.core.store.office_check import DatabaseCheck, check_database
-from smtpdesk.core.store.office_key import OfficeKey, OfficeKeyError
+from smtpdesk.core.store.office_key import CODE_SHAPE, OfficeKey, OfficeKeyError
 from smtpdesk.ui.background import run_task
 from smtpdesk.ui.widgets.field_error import ERROR_COLOUR, FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
@@ -137,7 +137,7 @@ class DatabaseDialog(QDialog):
         self.status.setText(self.tr("Połączenie nie zostało jeszcze sprawdzone."))
 
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.code_edit.setPlaceholderText(CODE_SHAPE)
         self.code_label = QLabel(self.tr("&Kod klucza biura:"))
         self.code_label.setBuddy(self.code_edit)
         self.code_row = QWidget()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.core.i18n import language
-from smtpdesk.core.store.office_key import CODE_LENGTH, OfficeKey, OfficeKeyError
+from smtpdesk.core.store.office_key import CODE_LENGTH, CODE_SHAPE, OfficeKey, OfficeKeyError
 from smtpdesk.core.store.office_secrets import OfficeSecretStore
 from smtpdesk.ui.widgets.field_error import FieldErrors
 
@@ -112,7 +112,7 @@ class EnterOfficeKeyDialog(QDialog):
         intro.setWordWrap(True)
         self.code_edit = QLineEdit()
         self.code_edit.setFont(_code_font(self))
-        self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.code_edit.setPlaceholderText(CODE_SHAPE)
         self.code_edit.setMaxLength(CODE_LENGTH + 16)
         self.code_edit.setAccessibleName(self.tr("Kod klucza biura"))
         label = QLabel(self.tr("&Kod klucza biura:"))

@@ -158,11 +158,11 @@ class EmployeesPage(SettingsPage):
     # -- actions --------------------------------------------------------------------------------
 
     def add_employee(self) -> EmployeeDialog:
-        return self._open_dialog(None)
+        return self.open_employee(None)
 
     def edit_selected(self) -> EmployeeDialog | None:
         employee = self.selected_employee()
-        return self._open_dialog(employee) if employee is not None else None
+        return self.open_employee(employee) if employee is not None else None
 
     def remove_selected(self) -> QMessageBox | None:
         """Asks first; the employee and its keychain entry go when the user confirms."""
@@ -220,7 +220,8 @@ class EmployeesPage(SettingsPage):
         self.secrets.delete(employee_account(employee_id))
         self.model.remove(employee_id)
 
-    def _open_dialog(self, employee: Employee | None) -> EmployeeDialog:
+    def open_employee(self, employee: Employee | None) -> EmployeeDialog:
+        """The dialog of ``employee`` (None: a new one); the one already open comes to the front."""
         if self.dialog is not None:
             self.dialog.raise_()
             self.dialog.activateWindow()

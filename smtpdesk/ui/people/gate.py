@@ -253,6 +253,10 @@ class PeopleGate(QObject):
         self.lock_screen = screen
         screen.open()
 
+    def hidden_by_lock(self) -> list[QWidget]:
+        """The person's windows and dialogs the idle lock is hiding (still open underneath)."""
+        return [widget for widget in self._hidden if isValid(widget)] if self.locked else []
+
     def _belongs(self, widget: QWidget) -> bool:
         window = self.window
         current: QWidget | None = widget

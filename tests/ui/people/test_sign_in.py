@@ -4,6 +4,7 @@ the idle lock."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from smtpdesk.core.model import Giodo
 from smtpdesk.core.people.accounts import MAX_FAILURES
 from smtpdesk.core.store import Store
+from smtpdesk.ui.draft import DRAFT_FILE_NAME
 from smtpdesk.ui.people.change_password_dialog import ChangePasswordDialog
 from smtpdesk.ui.people.lock_screen import LockScreen
 from smtpdesk.ui.people.my_mail_window import MyMailWindow
@@ -218,3 +220,27 @@ def test_the_idle_limit_follows_the_office_setting_and_zero_never_locks(qtbot, s
     assert window.save()
     clock.advance(minutes=5)
     assert session.gate.idle.check() and session.gate.locked
+
+
+def test_ended_from_outside_while_locked_the_hidden_dialog_is_kept_in_the_draft(
+    qtbot, sessions, office, clock
+):
+    session = start(sessions, office, clock)
+    type_sign_in(qtbot, session.gate.dialog, ADMIN_EMAIL, ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
+    page = session.window.employees_page
+    session.window.show_page(page)
+    page.select_employee(office.staff.agent.id)
+    dialog = page.edit_selected()
+    assert dialog is not None
+    dialog.phone_edit.setText("+48 601 222 333")  # not saved
+    clock.advance(minutes=16)
+    assert session.gate.idle.check()
+    assert not dialog.isVisible()  # the lock hides it, the input is still there
+
+    session.quit_now()
+
+    kept = json.loads((office.data_dir / DRAFT_FILE_NAME).read_text(encoding="utf-8"))
+    [employee] = kept["dialogs"]
+    assert employee["fields"]["phone"] == "+48 601 222 333"
+    assert employee["about"]["employee"] == office.staff.agent.id
