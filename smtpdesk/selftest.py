@@ -56,6 +56,9 @@ _T = {
         pl="{name} — brak działającego pęku kluczy; hasła będą pamiętane do zamknięcia programu",
         en="{name} — no working keychain; passwords will be kept until the program closes",
     ),
+    "translation": Msg(pl="tłumaczenie angielskie", en="English translation"),
+    "translation_ok": Msg(pl="wczytane z {path}", en="loaded from {path}"),
+    "translation_bad": Msg(pl="brak albo nieczytelne: {path}", en="missing or unreadable: {path}"),
     "log": Msg(pl="dziennik", en="log"),
     "passed": Msg(pl="WYNIK: wszystko działa", en="RESULT: everything works"),
     "failed": Msg(pl="WYNIK: błąd — {what}", en="RESULT: failure — {what}"),
@@ -110,6 +113,7 @@ def _run(lang: Lang, folder: Path) -> int:
     app = existing or QApplication(["smtpdesk", "-platform", "offscreen"])
     collect_on_gui_thread(app)
 
+    _check_translation(lang, failures)
     drift = reference_drift()
     if drift < TOLERANCE:
         _line(_T["binding"].text(lang), _T["binding_ok"].text(lang, count=EMISSIONS))
@@ -207,6 +211,24 @@ def _hashing_ms() -> float:
     started = time.monotonic()
     verify_password(stored, "smtpdesk-autotest")
     return (time.monotonic() - started) * 1000
+
+
+def _check_translation(lang: Lang, failures: list[str]) -> None:
+    """The English catalogue ships with this installation and translates the window's title."""
+    from PySide6.QtCore import QTranslator
+
+    from smtpdesk.ui.translations import translation_file
+
+    path = translation_file("en")
+    translator = QTranslator()
+    if (
+        translator.load(path)
+        and translator.translate("SettingsWindow", "Ustawienia firmy") == "Company settings"
+    ):
+        _line(_T["translation"].text(lang), _T["translation_ok"].text(lang, path=path))
+    else:
+        _line(_T["translation"].text(lang), _T["translation_bad"].text(lang, path=path))
+        failures.append(_T["translation"].text(lang))
 
 
 def _settle(process_events: Callable[[], None]) -> None:

@@ -17,6 +17,8 @@ pytest_plugins = [
     "tests.fixtures.detect_servers",
     "tests.fixtures.oauth_servers",
     "tests.fixtures.restarts",
+    "tests.fixtures.keyboard",
+    "tests.fixtures.languages",
 ]
 
 

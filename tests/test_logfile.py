@@ -22,6 +22,7 @@ SECRET = "Tajne-Hasło-Żółw-77"
 
 @pytest.fixture
 def log_file(tmp_path: Path) -> Iterator[Path]:
+    stop_logging()  # a program started by an earlier test keeps its log open until the process ends
     path = start_logging()
     assert path is not None
     yield path

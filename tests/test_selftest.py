@@ -16,7 +16,7 @@ from smtpdesk.selftest import run_self_test
 RUN_TIMEOUT_S = 120
 
 
-def test_the_self_test_passes_without_a_display(tmp_path):
+def test_the_self_test_passes_without_a_display(tmp_path, english_catalogue):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["SMTPDESK_LOG_DIR"] = str(tmp_path / "log")
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
@@ -32,6 +32,7 @@ def test_the_self_test_passes_without_a_display(tmp_path):
     assert lines[0].startswith("smtpdesk ") and "autotest" in lines[0]
     text = done.stdout
     assert "okno ustawień:" in text and "5 zakładek" in text
+    assert "tłumaczenie angielskie:    wczytane z " in text and "smtpdesk_en.qm" in text
     assert "wiadomość testowa:" in text and "przyjęta przez wbudowany serwer 127.0.0.1:" in text
     assert "stałe po 10000 sygnałach" in text
     assert "hasła do programu:" in text and "Argon2id działa" in text

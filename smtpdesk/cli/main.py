@@ -14,7 +14,7 @@ from smtpdesk.cli.parsing import prescan_language
 from smtpdesk.core.i18n import Lang, Msg
 
 USAGE_EXIT = 2
-CLI_COMMANDS = ("check", "doctor")
+CLI_COMMANDS = ("check", "doctor", "detect")
 HELP_OPTIONS = ("-h", "--help")
 
 _UNKNOWN_COMMAND = Msg(
@@ -32,11 +32,12 @@ _HELP = Msg(
         "  check     wysyła wiadomość testową albo sprawdza logowanie na serwerze SMTP\n"
         "            (konto podane w opcjach albo zapisane: --employee E-MAIL, --company)\n"
         "  doctor    sprawdza zapisane ustawienia poczty według zasad i typowych błędów\n"
+        "  detect    wykrywa ustawienia serwera poczty wychodzącej dla adresu e-mail\n"
         "\n"
         "opcje:\n"
         "  -h, --help    ta pomoc; „smtpdesk-cli <polecenie> --help” opisuje polecenie\n"
         "  --version     wersja programu\n"
-        "  --lang pl|en  język komunikatów\n"
+        "  --lang pl|en  język komunikatów (domyślnie wybrany w oknie albo język systemu)\n"
         "\n"
         "Okno ustawień uruchamia polecenie „smtpdesk” (bez „-cli”).\n"
     ),
@@ -49,11 +50,13 @@ _HELP = Msg(
         "  check     sends a test message or checks the login on an SMTP server\n"
         "            (an account given as options or a saved one: --employee EMAIL, --company)\n"
         "  doctor    checks the saved mail settings against the rules and common mistakes\n"
+        "  detect    detects the outgoing mail server settings for an e-mail address\n"
         "\n"
         "options:\n"
         "  -h, --help    this help; “smtpdesk-cli <command> --help” describes a command\n"
         "  --version     the program's version\n"
-        "  --lang pl|en  language of the messages\n"
+        "  --lang pl|en  language of the messages (default: the one chosen in the window, or the\n"
+        "                system's)\n"
         "\n"
         "The settings window is started by “smtpdesk” (without “-cli”).\n"
     ),
@@ -80,7 +83,7 @@ def run_cli(args: list[str]) -> int:
         from smtpdesk.cli.detect import run_detect_cli
 
         return run_detect_cli(rest)
-    print(_UNKNOWN_COMMAND.text(command=command), file=sys.stderr)
+    print(_UNKNOWN_COMMAND.text(prescan_language(rest), command=command), file=sys.stderr)
     return USAGE_EXIT
 
 

@@ -20,7 +20,7 @@ _NO_KEYCHAIN: dict[str, Msg] = {
         "hasło jeszcze raz i kliknij „Zapisz”.",
         en="Install a Secret Service keychain — GNOME Keyring (package gnome-keyring) or KWallet "
         "(package kwalletmanager) — and sign in to the desktop session again; then enter the password "
-        "once more and click “Zapisz”.",
+        "once more and click “Save”.",
     ),
     "win32": Msg(
         pl="Menedżer poświadczeń Windows nie odpowiada: uruchom ponownie komputer; jeśli to nie pomoże, "

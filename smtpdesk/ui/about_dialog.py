@@ -26,7 +26,7 @@ from smtpdesk.logfile import log_path
 from smtpdesk.paths import database_path
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import heading_label
 from smtpdesk.ui.window_state import config_dir
 
@@ -94,7 +94,7 @@ class AboutDialog(QDialog):
         top.addStretch(1)
         top.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
-        settle_default_button(self, self.close_button)
+        keep_default_button(self, self.close_button)
 
     def text(self) -> str:
         """What "Kopiuj" puts on the clipboard."""

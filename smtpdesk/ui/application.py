@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from smtpdesk import APP_NAME, __version__, paths
-from smtpdesk.cli.parsing import prescan_language
-from smtpdesk.core.i18n import LANGUAGES, Lang
+from smtpdesk.cli.argparse_texts import speaking
+from smtpdesk.cli.parsing import language_option
+from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
 from smtpdesk.core.model import Employee, Role
 from smtpdesk.core.people.clock import Clock, system_clock
 from smtpdesk.core.secrets import SecretStore
@@ -33,6 +34,7 @@ from smtpdesk.core.store.damage import move_aside, restore_backup, salvage
 from smtpdesk.core.store.office import leave_office, open_location
 from smtpdesk.core.store.office_check import explain_failure
 from smtpdesk.display import display_problem
+from smtpdesk.language import chosen_language, language_of_ui_languages, system_language
 from smtpdesk.logfile import start_logging
 from smtpdesk.ui.app_icon import app_icon
 from smtpdesk.ui.crash_dialog import CrashReporter
@@ -59,29 +61,67 @@ if TYPE_CHECKING:
     from smtpdesk.ui.people.my_mail_window import MyMailWindow
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=APP_NAME,
-        description="Ustawienia poczty wychodzącej biura, wiadomości testowe i diagnoza problemów.",
-    )
-    parser.add_argument("--data-dir", metavar="DIR", help="folder z plikiem ustawień (zamiast domyślnego)")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, default="pl", help="język okna (domyślnie pl)")
+_OPTIONS = {
+    "description": Msg(
+        pl="Ustawienia poczty wychodzącej biura, wiadomości testowe i diagnoza problemów.",
+        en="The office's outgoing mail settings, test messages and a diagnosis of problems.",
+    ),
+    "data_dir": Msg(
+        pl="folder z plikiem ustawień (zamiast domyślnego)",
+        en="folder holding the settings file (instead of the default one)",
+    ),
+    "database": Msg(
+        pl="baza biura zamiast pliku lokalnego, np. postgresql://smtpdesk@serwer/biuro",
+        en="an office database instead of the local file, e.g. postgresql://smtpdesk@server/office",
+    ),
+    "lang": Msg(
+        pl="język okna na to uruchomienie (domyślnie wybrany w menu „Język / Language” albo język systemu)",
+        en='language of the window for this run (default: the one chosen in the "Język / Language" '
+        "menu, or the system's)",
+    ),
+    "demo": Msg(
+        pl="tryb demonstracyjny: przykładowe biuro, nic nie wychodzi",
+        en="demo mode: a sample office, nothing is sent out",
+    ),
+    "demo_if_unconfigured": Msg(
+        pl="tryb demonstracyjny tylko wtedy, gdy nic nie zostało jeszcze zapisane",
+        en="demo mode only when nothing has been saved yet",
+    ),
+    "version": Msg(pl="pokaż wersję programu i zakończ", en="show the program's version and exit"),
+    "unknown": Msg(pl="nieznane opcje: {options}", en="unknown options: {options}"),
+}
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    """The window's options, described in ``lang``; build and use it inside ``speaking(lang)``,
+    which puts argparse's own words in the same language."""
+
+    def t(key: str) -> str:
+        return _OPTIONS[key].text(lang)
+
+    parser = argparse.ArgumentParser(prog=APP_NAME, description=t("description"))
+    parser.add_argument("--data-dir", metavar="DIR", help=t("data_dir"))
+    parser.add_argument("--database", metavar="URL", help=t("database"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("lang"))
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--demo", action="store_true", help="tryb demonstracyjny: przykładowe biuro, nic nie wychodzi"
-    )
-    mode.add_argument(
-        "--demo-if-unconfigured",
-        action="store_true",
-        help="tryb demonstracyjny tylko wtedy, gdy nic nie zostało jeszcze zapisane",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    mode.add_argument("--demo", action="store_true", help=t("demo"))
+    mode.add_argument("--demo-if-unconfigured", action="store_true", help=t("demo_if_unconfigured"))
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help=t("version"))
     return parser
+
+
+def start_language(argv: Sequence[str]) -> Lang:
+    """The window's language: ``--lang``, else the one chosen on this computer, else the system's."""
+    return chosen_language(language_option(argv), system_ui_language())
+
+
+def system_ui_language() -> Lang:
+    """The system's language. Windows and macOS keep it in their settings, which Qt reads; elsewhere
+    it is the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), which Qt reads only once per process
+    while this reads it at every start."""
+    if sys.platform in ("win32", "darwin"):
+        return language_of_ui_languages(QLocale.system().uiLanguages())
+    return system_language()
 
 
 @dataclass
@@ -435,17 +475,19 @@ def start_gui(
     does, add the window's tests, doctor and demo parts after its first paint (tests that look at
     them at once leave it off).
     """
-    parser = build_parser()
-    args, unknown = parser.parse_known_args(list(argv))
-    new_app = QApplication.instance() is None
-    app = _application(unknown)
-    leftover = app.arguments()[1:] if new_app else unknown
-    if leftover:
-        parser.error(f"nieznane opcje: {' '.join(leftover)}")
+    lang = start_language(argv)
+    with speaking(lang):
+        parser = build_parser(lang)
+        args, unknown = parser.parse_known_args(list(argv))
+        new_app = QApplication.instance() is None
+        app = _application(unknown)
+        leftover = app.arguments()[1:] if new_app else unknown
+        if leftover:
+            parser.error(_OPTIONS["unknown"].text(lang, options=" ".join(leftover)))
 
     collect_on_gui_thread(app)
     session = GuiSession(app=app, args=args, clock=clock, defer_features=defer_features)
-    session.translators = install_translators(app, cast(Lang, args.lang))
+    session.translators = install_translators(app, lang)
     session.crash_reporter = CrashReporter(lambda: _live(session.window))
     session.crash_reporter.install()
     app.aboutToQuit.connect(session.close)
@@ -467,7 +509,7 @@ def run_gui(argv: Sequence[str] | None = None, *, exec_loop: bool = True) -> int
     """Starts the window and runs until it is closed; ``exec_loop=False`` only starts and closes."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if QApplication.instance() is None:
-        problem = display_problem(prescan_language(argv))
+        problem = display_problem(start_language(argv))
         if problem is not None:
             print(problem, file=sys.stderr)
             return 1

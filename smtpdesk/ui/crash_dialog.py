@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from smtpdesk import __version__ as smtpdesk_version
 from smtpdesk.logfile import log_path
 from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons, fixed_text_view
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,9 @@ class CrashDialog(QDialog):
         self.log_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_line.setWordWrap(True)
         self.details = fixed_text_view(report)
-        details_label = QLabel(self.tr("&Szczegóły:"))
-        details_label.setBuddy(self.details)
+        details_label = buddy_label(self.tr("&Szczegóły:"), self.details)
         buttons = CopyCloseButtons(self, self.report)
         self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
-        settle_default_button(self, self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.log_line)
@@ -77,6 +76,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.resize(720, 460)
+        keep_default_button(self, self.close_button)
 
     def report(self) -> str:
         return self.details.toPlainText()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.demo.accounts import ANNA_MAILBOX, MAILBOXES
 from smtpdesk.demo.server import DemoServer
 from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons, fixed_text_view
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 PASSWORD_VARIABLE = "SMTPDESK_HASLO"
 
@@ -54,19 +54,21 @@ def _shown_over_lines(command: str) -> str:
     return command.replace(" --", " \\\n      --")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DemoCliDialog", text)
-
-
 def demo_cli_text(server: DemoServer) -> str:
     """What the window shows (and "Kopiuj" copies)."""
+    translate = QCoreApplication.translate
+    # Outside the f-string, where lupdate finds them.
+    server_label = translate("DemoCliDialog", "Serwer")
+    ca_label = translate("DemoCliDialog", "Certyfikat CA")
+    accounts_label = translate("DemoCliDialog", "Konta i hasła demo")
+    example_label = translate("DemoCliDialog", "Przykład")
     width = max(len(m.login) for m in MAILBOXES)
     accounts = "\n".join(f"  {m.login:<{width}}  {m.password}" for m in MAILBOXES)
     return (
-        f"{_tr('Serwer')}: {server.host}:{server.port} (STARTTLS)\n"
-        f"{_tr('Certyfikat CA')}: {server.ca_file}\n\n"
-        f"{_tr('Konta i hasła demo')}:\n{accounts}\n\n"
-        f"{_tr('Przykład')}:\n  {_shown_over_lines(demo_command(server))}\n"
+        f"{server_label}: {server.host}:{server.port} (STARTTLS)\n"
+        f"{ca_label}: {server.ca_file}\n\n"
+        f"{accounts_label}:\n{accounts}\n\n"
+        f"{example_label}:\n  {_shown_over_lines(demo_command(server))}\n"
     )
 
 
@@ -83,6 +85,7 @@ class DemoCliDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.text = fixed_text_view(demo_cli_text(server))
+        self.text.setAccessibleName(self.tr("Serwer demo, konta i przykładowe polecenie"))
         buttons = CopyCloseButtons(self, self.text.toPlainText)
         self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
         layout = QVBoxLayout(self)
@@ -90,4 +93,4 @@ class DemoCliDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(900, 360)
-        settle_default_button(self, self.close_button)
+        keep_default_button(self, self.close_button)

@@ -155,6 +155,7 @@ class DemoInbox(QWidget):
         self.list.setColumnWidth(_COLUMNS.index("to"), 190)
         self.list.setColumnWidth(_COLUMNS.index("login"), 190)
         self.list.currentItemChanged.connect(self._show_current)
+        self.list.setAccessibleName(self.tr("Odebrane wiadomości"))
 
         self.headers = new_form()
         self.from_label = self._header_row(self.tr("Od:"))
@@ -176,10 +177,12 @@ class DemoInbox(QWidget):
         header_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.browser = MessageBrowser()
+        self.browser.setAccessibleName(self.tr("Treść wiadomości"))
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.source.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source.setAccessibleName(self.tr("Źródło wiadomości"))
         self.body = QStackedWidget()
         self.body.addWidget(self.browser)
         self.body.addWidget(self.source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -113,7 +113,7 @@ def attach_demo(window: SettingsWindow | MyMailWindow, session: DemoSession) -> 
 
     _use_demo_sign_in(window, session)
 
-    action = QAction(banner.tr("Skrzynka demo"), window)
+    action = QAction(QCoreApplication.translate("DemoBanner", "Skrzynka demo"), window)
     action.setObjectName("demoInboxAction")
     action.triggered.connect(opener.open_inbox)
     window.tools_menu.addAction(action)

@@ -28,6 +28,7 @@ from smtpdesk.ui import dialog_drafts
 from smtpdesk.ui.dialog_drafts import DialogDraft, capture_open_dialogs, kind_of
 from smtpdesk.ui.draft_fields import Value, field_value, is_input, is_secret, set_field_value
 from smtpdesk.ui.employee_draft import EmployeeDrafts
+from smtpdesk.ui.widgets.default_button import settle_message_box
 
 if TYPE_CHECKING:
     from smtpdesk.ui.settings_window import SettingsWindow
@@ -188,10 +189,8 @@ class DraftRestoreBox(QMessageBox):
         self.setInformativeText(f"<p>{html.escape(intro)}</p><ul>{listing}</ul><p>{html.escape(outro)}</p>")
         self.restore_button = self.addButton(self.tr("&Przywróć"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
-        self.discard_button.setAutoDefault(False)
         self.later_button = self.addButton(self.tr("Później"), QMessageBox.ButtonRole.RejectRole)
-        self.later_button.setAutoDefault(False)
-        self.setDefaultButton(self.restore_button)
+        settle_message_box(self, self.restore_button)
         self.setEscapeButton(self.later_button)
         self._window = window
         self._draft = draft

@@ -36,10 +36,11 @@ from smtpdesk.ui.draft_fields import Value, field_values
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button, settle_message_box
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
+from smtpdesk.ui.widgets.tab_order import chain_tab_order, shown_buttons
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
 
 MAX_NAME_LENGTH = 100
@@ -131,7 +132,6 @@ class EmployeeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 640)
-        settle_default_button(self, self.save_button)  # registered only once the button is in the dialog
 
         for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
             edit.textEdited.connect(lambda _text, field=edit: self.errors.clear(field))
@@ -140,11 +140,11 @@ class EmployeeDialog(QDialog):
         self._load(employee or Employee())
         for extend in self._extensions:
             extend(self)
+        # The test buttons and sign-in buttons the extensions added take no Enter either.
+        keep_default_button(self, self.save_button)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()
-        # The test buttons are added after the constructor; Enter stays "Zapisz" whatever has focus.
-        settle_default_button(self, self.save_button)
         super().showEvent(event)
 
     def _buttons_last_in_tab_order(self) -> None:
@@ -156,8 +156,7 @@ class EmployeeDialog(QDialog):
                 last = widget
             widget = widget.nextInFocusChain()
         if last is not None:
-            QWidget.setTabOrder(last, self.save_button)
-            QWidget.setTabOrder(self.save_button, self.cancel_button)
+            chain_tab_order([last, *shown_buttons(self.buttons)])
 
     # -- form -----------------------------------------------------------------------------------
 
@@ -323,8 +322,8 @@ class EmployeeDialog(QDialog):
         box.setInformativeText(self.tr("Zapisać go ponownie z danymi z tego okna?"))
         self._restore_button = box.addButton(self.tr("Zapisz ponownie"), QMessageBox.ButtonRole.AcceptRole)
         self._drop_button = box.addButton(self.tr("Porzuć zmiany"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(self._restore_button)
         box.setEscapeButton(box.addButton(self.tr("Wróć do edycji"), QMessageBox.ButtonRole.RejectRole))
+        settle_message_box(box, self._restore_button)
         self._removed_mine = mine
         box.finished.connect(self._restore_answered)
         self.conflict_dialog = box

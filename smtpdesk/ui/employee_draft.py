@@ -32,10 +32,6 @@ DELETED = "deleted"
 ELSEWHERE = "elsewhere"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EmployeeDrafts", text)
-
-
 def settings_of(store: Store) -> str:
     """Which settings employee ids belong to. The draft of the local file lies next to that file;
     an office database keeps its drafts in this desktop's data folder, so its address is noted."""
@@ -86,15 +82,24 @@ class EmployeeDrafts:
     def describe(self, window: SettingsWindow, draft: DialogDraft) -> str:
         name = kept_name(draft)
         if _employee_id(draft) is None:
-            return _tr("Nowy pracownik: {name}").format(name=name) if name else _tr("Nowy pracownik")
-        line = _tr("Edycja pracownika: {name}").format(name=name or _tr("(bez nazwiska)"))
+            return (
+                QCoreApplication.translate("EmployeeDrafts", "Nowy pracownik: {name}").format(name=name)
+                if name
+                else QCoreApplication.translate("EmployeeDrafts", "Nowy pracownik")
+            )
+        line = QCoreApplication.translate("EmployeeDrafts", "Edycja pracownika: {name}").format(
+            name=name or QCoreApplication.translate("EmployeeDrafts", "(bez nazwiska)")
+        )
         _employee, lost = target(window, draft)
         if lost == DELETED:
-            return line + _tr(
-                " — ten pracownik został w międzyczasie usunięty; wpisane dane wrócą jako nowy pracownik"
+            return line + QCoreApplication.translate(
+                "EmployeeDrafts",
+                " — ten pracownik został w międzyczasie usunięty; wpisane dane wrócą jako nowy pracownik",
             )
         if lost == ELSEWHERE:
-            return line + _tr(" — z innej bazy ustawień; wpisane dane wrócą jako nowy pracownik")
+            return line + QCoreApplication.translate(
+                "EmployeeDrafts", " — z innej bazy ustawień; wpisane dane wrócą jako nowy pracownik"
+            )
         return line
 
     def reopen(self, window: SettingsWindow, draft: DialogDraft) -> None:

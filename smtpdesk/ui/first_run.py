@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import heading_label
 
 
@@ -54,7 +54,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.setup_button)
         layout.addWidget(self.demo_button)
         layout.addStretch(1)
-        settle_default_button(self, self.setup_button)  # registered once it is in the dialog
+        keep_default_button(self, self.setup_button)
         # Wrapped labels make Qt guess a needlessly tall dialog; size it to its text instead.
         height = layout.heightForWidth(self.minimumWidth())
         if height > 0:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -32,6 +31,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
 from smtpdesk.core.store.display import changes_summary
 from smtpdesk.core.store.merge import rebase_settings
+from smtpdesk.ui.language_menu import LanguageMenu
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.change_monitor import ChangeMonitor
 from smtpdesk.ui.office.change_notice import ChangeNotice
@@ -169,11 +169,6 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.close)
         for page in self.pages:
             page.changed.connect(self._show_modified)
-        # As in a dialog, Enter in a field means "Zapisz" (a main window has no default button).
-        for page in self.pages:
-            if page.holds_settings:
-                for edit in page.findChildren(QLineEdit):
-                    edit.returnPressed.connect(self._save_from_keyboard)
         self.reload()
 
         self.change_notice = ChangeNotice()
@@ -347,9 +342,25 @@ class SettingsWindow(QMainWindow):
         if self._loaded_states:  # not while the pages are being filled
             self.setWindowModified(self.is_modified())
 
-    def _save_from_keyboard(self) -> None:
-        if self.unsaved_box is None and self.isActiveWindow():
-            self.save()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # As in a dialog, Enter means "Zapisz" wherever the focus is (a main window has no default
+        # button): in a field, on a check box, on a button Space would press. Controls that use
+        # Enter themselves keep it (a new line of the address, a list); the employees' tab stores
+        # its changes at once and has nothing for "Zapisz" to save.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if enter and plain and self._enter_saves():
+            event.accept()
+            if self.unsaved_box is None:
+                self.save()
+            return
+        super().keyPressEvent(event)
+
+    def _enter_saves(self) -> bool:
+        focus = self.focusWidget()
+        return not any(
+            not page.holds_settings and focus is not None and page.isAncestorOf(focus) for page in self.pages
+        )
 
     def data_dir(self) -> Path:
         """The folder of this window's settings file (drafts and "O programie" name it)."""
@@ -399,6 +410,8 @@ class SettingsWindow(QMainWindow):
         self.tools_menu: QMenu = _AutoHideMenu(self.tr("Na&rzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
+        self.language_menu = LanguageMenu(self)
+        self.menuBar().addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
         self.about_action = QAction(self.tr("&O programie"), self)
         self.about_action.setObjectName("about_action")

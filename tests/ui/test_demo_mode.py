@@ -254,3 +254,19 @@ def test_the_banner_tells_how_the_command_line_reaches_the_demo_server(qtbot, mo
         assert words[1] == "smtpdesk-cli"
         assert cli_main(words[2:]) == 0
         assert any(ANNA_MAILBOX.login in m.rcpt_tos for m in demo.server.messages())
+
+
+def test_the_keychain_advice_shows_every_line_in_an_agents_narrow_window(qtbot, gui):
+    """The demo keeps passwords for the run only, and says so in a sentence that wraps over
+    several lines in "Moja poczta" at its first size; none of them is cut off."""
+    session = start_gui(["--demo"])
+    gui.append(session)
+    window = sign_in(qtbot, session, "anna.wisniewska@poddebem.test", "Demo-Agent-1")
+    assert isinstance(window, MyMailWindow)
+    window.resize(900, 720)
+    label = window.smtp_section.password_field.status_label
+    qtbot.waitUntil(
+        lambda: label.isVisible() and not window.smtp_section.password_field.checking, timeout=WAIT_MS
+    )
+    assert label.heightForWidth(label.width()) > 3 * label.fontMetrics().height()  # four lines here
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=WAIT_MS)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from smtpdesk.ui.application import GuiSession, start_gui
 from smtpdesk.ui.draft import DRAFT_FILE_NAME, DraftRestoreBox
+from tests.fixtures.keyboard import walk_window
 from tests.fixtures.people import AGENT_EMAIL, AGENT_PASSWORD, FakeClock, add_staff, enter_as_admin, sign_in
 from tests.fixtures.typing import type_text
 
@@ -60,6 +61,8 @@ def test_the_next_start_offers_the_draft_and_enter_restores_it(qtbot, data_dir):
         assert box.text() == "Przywróć niezapisane zmiany?"
         assert "Dane firmy" in box.informativeText()
         qtbot.waitExposed(box)
+        walk = walk_window(qtbot, box, main=box.restore_button)  # "Odrzuć" never answers Enter
+        assert walk.problems() == []
         with qtbot.waitSignal(box.finished, timeout=WAIT_MS):
             qtbot.keyClick(box, Qt.Key.Key_Return)
         window = second.window

@@ -1,5 +1,6 @@
 """Enter in "Edycja pracownika" means "Zapisz", as a user expects: typed key by key, never the
-destructive "Usuń hasło", and still after a test ran from the dialog."""
+destructive "Usuń hasło", and still after a test ran from the dialog; the whole dialog walked with
+the keyboard, and Escape asking about unsaved changes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from smtpdesk.core.model import Employee, employee_account
 from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.mailtest.buttons import buttons_of
+from tests.fixtures.keyboard import accessible_name, describe, walk_window
+from tests.fixtures.typing import type_text
 
 WAIT_MS = 5000
 PASSWORD = "Stare-Hasło-1"
@@ -84,4 +87,52 @@ def test_enter_still_saves_after_a_test_ran_in_the_dialog(qtbot, store, secrets,
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert store.get_employee(employee.id).first_name == "Joanna"
+    assert secrets.get(employee_account(employee.id)) == server.password
+
+
+def test_the_dialog_is_walked_with_the_keyboard(qtbot, store, secrets, smtp_server):
+    import smtpdesk.ui.oauth.install  # noqa: F401  (the sign-in tools, as in the program)
+
+    employee, _server = saved_employee(store, secrets, smtp_server)
+    dialog = open_dialog(qtbot, store, secrets, employee)
+    walk = walk_window(qtbot, dialog, main=dialog.save_button)
+    assert walk.problems() == []
+    assert walk.mnemonics_pressed == ["Imię:", "Nazwisko:", "E-mail:", "Telefon:", "Rola:"]
+    section = dialog.smtp_section
+    reached = describe(walk.cycle)
+    assert reached[:5] == [
+        "QLineEdit('Imię')",
+        "QLineEdit('Nazwisko')",
+        "QLineEdit('E-mail')",
+        "QLineEdit('Telefon')",
+        f"QComboBox({accessible_name(dialog.role_combo)!r})",
+    ]
+    assert walk.cycle[-2:] == [dialog.save_button, dialog.cancel_button]
+    assert section.password_field.remove_button in walk.cycle
+
+
+def test_escape_asks_about_changes_and_enter_there_saves(qtbot, store, secrets, smtp_server):
+    employee, server = saved_employee(store, secrets, smtp_server)
+    dialog = open_dialog(qtbot, store, secrets, employee)
+    dialog.last_name_edit.setFocus()
+    dialog.last_name_edit.selectAll()
+    type_text(qtbot, dialog.last_name_edit, "Żak")
+
+    qtbot.keyClick(dialog.last_name_edit, Qt.Key.Key_Escape)
+    box = dialog.unsaved_box
+    assert box is not None
+    qtbot.waitExposed(box)
+    walk = walk_window(qtbot, box, main=box.save_button)
+    assert walk.problems() == []
+    qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)  # "Anuluj": back to the form
+    qtbot.waitUntil(lambda: dialog.unsaved_box is None, timeout=WAIT_MS)
+    assert dialog.isVisible()
+
+    qtbot.keyClick(dialog.last_name_edit, Qt.Key.Key_Escape)
+    box = dialog.unsaved_box
+    assert box is not None
+    qtbot.waitExposed(box)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
+    assert store.get_employee(employee.id).last_name == "Żak"
     assert secrets.get(employee_account(employee.id)) == server.password

@@ -141,6 +141,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "invalid_settings/ca_file",
         "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("CaFileUnusable",)),
+        variant="ca_file",
+    ),
+    # Runs recorded before the kind had its own name said so only in the message.
+    Rule(
+        "invalid_settings/ca_file_text",
+        "invalid_settings",
         When(stages=(S.CONFIG,), text=("ca file",)),
         variant="ca_file",
     ),

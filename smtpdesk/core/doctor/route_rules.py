@@ -276,7 +276,7 @@ def employee_email_is_company_email(ctx: Context) -> Iterator[Finding]:
                     en=(
                         "{name}'s address {email} is also the company address in {data}, while {place} "
                         "is empty. The help page says: if your address is also in the e-mail field of "
-                        '{data}, also set the SMTP configuration in "Pozostałe ustawienia".{extra}'
+                        '{data}, also set the SMTP configuration in "Other settings".{extra}'
                     ),
                 ),
                 email=employee.email,

@@ -37,6 +37,7 @@ from smtpdesk.core.report import (
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.people.viewer import masker_for
+from smtpdesk.ui.widgets.tab_order import place_before
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class DiagnosisView(QWidget):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumHeight(220)
+        self.details.setAccessibleName(self.tr("Szczegóły techniczne"))
         self.details.hide()
 
         self.copy_button = QPushButton(self.tr("Kopiuj raport"))
@@ -222,9 +224,9 @@ class DiagnosisView(QWidget):
         self.explanation.setVisible(bool(data.explanation))
         if data.steps:
             items = "".join(f"<li>{_p(step)}</li>" for step in data.steps)
+            heading = self.tr("Co zrobić:")  # outside the f-string, where lupdate finds it
             self.steps.setText(
-                f"<b>{html.escape(self.tr('Co zrobić:'))}</b>"
-                f'<ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
+                f'<b>{html.escape(heading)}</b><ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
             )
         self.steps.setVisible(bool(data.steps))
         self.delivery_note.setText(self._delivery_text(data))
@@ -272,7 +274,9 @@ class DiagnosisView(QWidget):
                 self.fix_buttons.append(button)
                 self._fix_of[button] = fix
             self.fixes_row.addStretch(1)
+            place_before(self.fix_buttons, self.details_toggle)  # where they are read: above it
         self.fixes_label.setVisible(bool(self.fix_buttons))
+        # Fixes this user may not apply (an agent's, for the company account) are named as advice.
         advised = [fix for fix in fixes if not enabled or fix not in self._fix_of.values()]
         if advised:
             labels = "; ".join(f"„{fix.label}”" for fix in advised)

@@ -33,7 +33,8 @@ from smtpdesk.ui.mailtest.history_events import record_result
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
-from smtpdesk.ui.widgets.default_button import settle_default_button
+from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
 TITLE_BAR_ROOM = 48  # pixels a window manager's frame adds above a window
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
@@ -90,8 +91,7 @@ class MailTestDialog(QDialog):
         recipient_layout = QVBoxLayout(self.recipient_row)
         recipient_layout.setContentsMargins(0, 0, 0, 0)
         recipient_line = QHBoxLayout()
-        recipient_label = QLabel(self.tr("&Odbiorca:"))
-        recipient_label.setBuddy(self.recipient_edit)
+        recipient_label = buddy_label(self.tr("&Odbiorca:"), self.recipient_edit)
         recipient_line.addWidget(recipient_label)
         recipient_line.addWidget(self.recipient_edit, 1)
         recipient_layout.addLayout(recipient_line)
@@ -134,6 +134,8 @@ class MailTestDialog(QDialog):
         self.diagnosis_area.setWidgetResizable(True)
         self.diagnosis_area.setFrameShape(QFrame.Shape.NoFrame)
         self.diagnosis_area.setWidget(self.diagnosis)
+        # It takes the focus so a long diagnosis can be scrolled with the keyboard.
+        self.diagnosis_area.setAccessibleName(self.tr("Diagnoza"))
         self.diagnosis_area.hide()
         layout.addWidget(self.diagnosis_area, 10)
         layout.addWidget(self.message)
@@ -221,7 +223,7 @@ class MailTestDialog(QDialog):
             self.separator.show()
             self.diagnosis.show()
             self.diagnosis_area.show()
-        settle_default_button(self, self.again_button)  # the fix buttons just added included
+        keep_default_button(self, self.again_button)  # the fix buttons just added included
         self._fit_height()
         self.run_finished.emit(result)
 
@@ -299,7 +301,7 @@ class MailTestDialog(QDialog):
         self.again_button.setVisible(not running and self.runs_started > 0)
         # Enter means "again" once a run ended; while one runs it means nothing ("Anuluj" has focus
         # for Space, but an Enter typed into the recipient field must not cancel the run).
-        settle_default_button(self, None if running else self.again_button)
+        keep_default_button(self, None if running else self.again_button)
         self.close_button.setVisible(not running)
         self.recipient_edit.setReadOnly(running)
         self.diagnosis.set_fixes_busy(running)

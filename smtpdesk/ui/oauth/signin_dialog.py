@@ -23,6 +23,7 @@ from smtpdesk.core.oauth.endpoints import Endpoints
 from smtpdesk.core.oauth.signin import SignInResult, sign_in
 from smtpdesk.core.smtp.cancel import CancelToken
 from smtpdesk.ui.oauth.background import BackgroundCall
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import hint_label
 
 BrowserOpener = Callable[[str], object]
@@ -105,6 +106,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.browser_errors)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        # Waiting for the browser has no action for Enter; Escape and "Anuluj" stop waiting.
+        keep_default_button(self, None)
 
     def start(self) -> None:
         endpoints, hint, opener = self.endpoints, self.login_hint, self.open_browser

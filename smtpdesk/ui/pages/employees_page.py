@@ -31,6 +31,8 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import SettingsPage
 from smtpdesk.ui.pages.employees_model import EmployeesFilter, EmployeesModel
+from smtpdesk.ui.widgets.default_button import settle_message_box
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
 
 class MiddleElidingDelegate(QStyledItemDelegate):
@@ -62,8 +64,7 @@ class EmployeesPage(SettingsPage):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("imię, nazwisko, e-mail lub telefon"))
         self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Szukaj:"))
-        search_label.setBuddy(self.search_edit)
+        search_label = buddy_label(self.tr("&Szukaj:"), self.search_edit)
         self.count_label = QLabel()
 
         self.view = QTableView()
@@ -74,6 +75,8 @@ class EmployeesPage(SettingsPage):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(EmployeesModel.NAME, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
+        # Tab leaves the list (a read-only table has no cells to type into); arrows move in it.
+        self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         # Fixed row heights and column widths: no per-row measuring, so thousands of rows stay fast.
@@ -186,7 +189,7 @@ class EmployeesPage(SettingsPage):
         )
         box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
+        settle_message_box(box, cancel)
         box.setEscapeButton(cancel)
         # A bound slot, not a closure over the box and its buttons: a closure keeps wrappers of a
         # box that deletes itself on close, which has crashed PySide at teardown.

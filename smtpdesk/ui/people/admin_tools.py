@@ -149,7 +149,7 @@ class EmployeePassword(QObject):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.reset_button = QPushButton(self.tr("Ustaw hasło &tymczasowe…"))
+        self.reset_button = QPushButton(self.tr("Ustaw hasło tymczas&owe…"))
         self.reset_button.clicked.connect(self.ask_reset)
         row = QWidget()
         layout = QHBoxLayout(row)
@@ -159,6 +159,7 @@ class EmployeePassword(QObject):
         label = QLabel(self.tr("Hasło do programu:"))
         label.setBuddy(self.reset_button)
         dialog.person_form.addRow(label, row)
+        QWidget.setTabOrder(dialog.role_combo, self.reset_button)  # where it shows: under "Rola"
         dialog.extra_checks.append(self.check_role)
         dialog.saved.connect(self._saved)
         self.refresh()
@@ -180,7 +181,7 @@ class EmployeePassword(QObject):
         self.state.setStyleSheet(f"color: {colour};")
         self.reset_button.setEnabled(True)
         self.reset_button.setText(
-            self.tr("Ustaw hasło &tymczasowe…") if status is None else self.tr("&Resetuj hasło…")
+            self.tr("Ustaw hasło tymczas&owe…") if status is None else self.tr("Reset&uj hasło…")
         )
 
     def check_role(self) -> list[Problem]:

@@ -29,10 +29,19 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.people import audit
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
+
+
+class DateField(QDateEdit):
+    """A date whose day, month and year are chosen with the arrow keys; Tab leaves the field (a
+    plain QDateEdit moves between its parts on Tab, so the keyboard never gets past it)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class AuditDialog(QDialog):
@@ -50,8 +59,8 @@ class AuditDialog(QDialog):
         for key, group in audit.GROUPS.items():
             self.kind_combo.addItem(group.text(), key)
         self.person_combo = QComboBox()
-        self.since_edit = QDateEdit()
-        self.until_edit = QDateEdit()
+        self.since_edit = DateField()
+        self.until_edit = DateField()
         today = QDate.currentDate()
         for edit, shown in ((self.since_edit, today.addDays(-DEFAULT_DAYS)), (self.until_edit, today)):
             edit.setCalendarPopup(True)
@@ -64,9 +73,9 @@ class AuditDialog(QDialog):
         filters = QHBoxLayout()
         for text, widget, stretch in (
             (self.tr("&Rodzaj:"), self.kind_combo, 0),
-            (self.tr("&Osoba:"), self.person_combo, 0),
+            (self.tr("Oso&ba:"), self.person_combo, 0),
             (self.tr("&Od:"), self.since_edit, 0),
-            (self.tr("D&o:"), self.until_edit, 0),
+            (self.tr("&Do:"), self.until_edit, 0),
             (self.tr("&Szukaj:"), self.search_edit, 1),
         ):
             label = QLabel(text)
@@ -75,6 +84,8 @@ class AuditDialog(QDialog):
             filters.addWidget(widget, stretch)
 
         self.table = QTableWidget(0, len(audit.header()))
+        self.table.setAccessibleName(self.tr("Zdarzenia"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setHorizontalHeaderLabels(audit.header())
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,6 +115,7 @@ class AuditDialog(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        keep_default_button(self, None)  # Enter in a filter field changes nothing else
 
         self._fill_people()
         self.kind_combo.currentIndexChanged.connect(self.reload)

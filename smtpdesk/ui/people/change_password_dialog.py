@@ -15,6 +15,7 @@ from smtpdesk.core.people.accounts import PasswordRejected, People
 from smtpdesk.core.store import StoreError
 from smtpdesk.ui.people.password_form import NewPasswordForm, password_edit
 from smtpdesk.ui.people.sign_in_dialog import heading_label, message_label
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 
@@ -69,7 +70,7 @@ class ChangePasswordDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Wyloguj") if self.required else self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.change_button.setDefault(True)
+        keep_default_button(self, self.change_button)  # Enter changes; "Wyloguj" never answers it
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 

@@ -15,6 +15,7 @@ from smtpdesk.core.store import StoreError
 from smtpdesk.core.validation import FieldError, normalise_email
 from smtpdesk.ui.people.password_form import NewPasswordForm
 from smtpdesk.ui.people.sign_in_dialog import heading_label, message_label
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 
@@ -74,7 +75,7 @@ class CreateAdminDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.create_button.setDefault(True)
+        keep_default_button(self, self.create_button)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 

@@ -100,7 +100,10 @@ class PeopleGate(QObject):
     def _welcome(self) -> None:
         dialog = FirstRunDialog()
         dialog.setup_button.setDescription(
-            dialog.tr("Utwórz konto administratora, potem wpisz dane firmy, pracowników i ustawienia poczty.")
+            QApplication.translate(
+                "PeopleGate",
+                "Utwórz konto administratora, potem wpisz dane firmy, pracowników i ustawienia poczty.",
+            )
         )
         dialog.setup_chosen.connect(self._setup_chosen)
         dialog.demo_chosen.connect(self._demo_chosen)

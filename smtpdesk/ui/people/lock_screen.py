@@ -12,6 +12,7 @@ from smtpdesk.core.people.accounts import People
 from smtpdesk.core.store import StoreError
 from smtpdesk.ui.people.password_form import password_edit
 from smtpdesk.ui.people.sign_in_dialog import heading_label, message_label
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import hint_label, new_form
 
 
@@ -59,7 +60,7 @@ class LockScreen(QDialog):
         self.sign_out_button: QPushButton = self.buttons.addButton(
             self.tr("&Wyloguj"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.unlock_button.setDefault(True)
+        keep_default_button(self, self.unlock_button)  # Enter unlocks; "Wyloguj" never answers it
         self.buttons.accepted.connect(self.submit)
         self.sign_out_button.clicked.connect(self._sign_out)
         layout = QVBoxLayout(self)

@@ -33,6 +33,7 @@ from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
 from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.language_menu import LanguageMenu
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.mailtest.plan import MailTestPlan, route_plan
@@ -186,6 +187,9 @@ class MyMailWindow(QMainWindow):
         self.tools_menu: QMenu = _AutoHideMenu(self.tr("&Narzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
+        # The language is this computer's choice, open to whoever sits at it.
+        self.language_menu = LanguageMenu(self)
+        self.menuBar().addMenu(self.language_menu)
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -260,9 +264,9 @@ class MyMailWindow(QMainWindow):
             return
         colour = "#1a7f37" if entry.ok else "#cf222e"
         outcome = html.escape(masker_for(self).text(outcome_text(entry)))
+        label = html.escape(self.tr("Ostatni test:"))
         self.last_result.setText(
-            f'{html.escape(self.tr("Ostatni test:"))} <span style="color:{colour};">{outcome}</span> '
-            f"({html.escape(when_text(entry.at))})"
+            f'{label} <span style="color:{colour};">{outcome}</span> ({html.escape(when_text(entry.at))})'
         )
 
     def _form_changed(self) -> None:

@@ -41,6 +41,7 @@ class OwnHistory(QWidget):
         self.entries: list[HistoryEntry] = []
         self.dialog: DiagnosisDialog | None = None
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setHorizontalHeaderLabels(
             [self.tr("Kiedy"), self.tr("Rodzaj"), self.tr("Wynik"), self.tr("Czas")]
         )

@@ -28,6 +28,7 @@ from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.people.accounts import People, SignIn
 from smtpdesk.core.store import StoreError
 from smtpdesk.ui.people.password_form import password_edit
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import ERROR_COLOUR
 from smtpdesk.ui.widgets.form_rows import hint_label, new_form
 
@@ -121,7 +122,7 @@ class SignInDialog(QDialog):
         self.quit_button: QPushButton = self.buttons.addButton(
             self.tr("Zamknij program"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.sign_in_button.setDefault(True)
+        keep_default_button(self, self.sign_in_button)  # Enter signs in, never quits
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 

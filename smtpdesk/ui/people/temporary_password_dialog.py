@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from smtpdesk.core.model import Employee
 from smtpdesk.ui.people.sign_in_dialog import heading_label
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import hint_label
 
 
@@ -29,6 +30,7 @@ class TemporaryPasswordDialog(QDialog):
         text.setTextFormat(Qt.TextFormat.PlainText)
         self.password_edit = QLineEdit(temporary)
         self.password_edit.setReadOnly(True)
+        self.password_edit.setAccessibleName(self.tr("Hasło tymczasowe"))
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.password_edit.setFont(font)
@@ -50,6 +52,8 @@ class TemporaryPasswordDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        # Enter copies: closing is for good (the password cannot be shown again).
+        keep_default_button(self, self.copy_button)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.password_edit.text())

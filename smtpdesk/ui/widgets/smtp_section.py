@@ -40,9 +40,10 @@ from smtpdesk.core.validation import (
 )
 from smtpdesk.ui.pages.base import Problem
 from smtpdesk.ui.widgets.field_error import FieldErrors
-from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
+from smtpdesk.ui.widgets.form_rows import add_row, buddy_label, hint_label, new_form
 from smtpdesk.ui.widgets.host_display import display_host
 from smtpdesk.ui.widgets.password_field import PasswordField
+from smtpdesk.ui.widgets.tab_order import chain_tab_order
 
 if TYPE_CHECKING:
     from smtpdesk.core.diagnosis.model import Fix
@@ -158,8 +159,7 @@ class SmtpSection(QGroupBox):
         host_layout.addWidget(self.host_note)
         host_layout.addWidget(self.detect_offer)
         host_layout.addWidget(self.errors.add(self.host_edit, host_box))
-        host_label = QLabel(self.tr("Serwer poczty wychodzącej:"))
-        host_label.setBuddy(self.host_edit)
+        host_label = buddy_label(self.tr("Serwer poczty wychodzącej:"), self.host_edit)
         self.form.addRow(host_label, host_box)
         add_row(
             self.form,
@@ -196,8 +196,22 @@ class SmtpSection(QGroupBox):
         self.microsoft_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_MICROSOFT))
         self.google_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_GOOGLE))
         self.password_button.clicked.connect(self.use_password)
-        # Typing goes server → port → login; the detect button is reached after the form's fields.
-        QWidget.setTabOrder(self.plaintext_check, self.detect_button)
+        # Tab follows the rows as they are read; buttons added under the form come after the last.
+        # The password field goes as one: its text, "Pokaż" and "Usuń hasło" keep their order.
+        chain_tab_order(
+            [
+                self.host_edit,
+                self.detect_button,
+                self.port_edit,
+                self.username_edit,
+                self.password_field,
+                self.microsoft_button,
+                self.google_button,
+                self.password_button,
+                self.security_combo,
+                self.plaintext_check,
+            ]
+        )
         self._security_changed()
         self._show_auth()
 

@@ -151,6 +151,11 @@ CASES: list[Any] = [
     case(
         "config-ca-file",
         "invalid_settings",
+        facts(S.CONFIG, exception="CaFileUnusable", message="/x.pem: [Errno 2] No such file"),
+    ),
+    case(
+        "config-ca-file-recorded-earlier",
+        "invalid_settings",
         facts(
             S.CONFIG,
             exception="FileNotFoundError",

@@ -5,11 +5,9 @@ ways back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -32,21 +30,6 @@ from tests.fixtures.postgres import OWNER, PostgresCluster
 
 WAIT_MS = 15_000
 COMPANY_PASSWORD = "Hasło-Firmowe-77"
-
-
-@pytest.fixture
-def sessions(qapp) -> Iterator[list[GuiSession]]:
-    started: list[GuiSession] = []
-    yield started
-    for session in started:
-        session.close()
-
-
-@pytest.fixture
-def empty_database(postgres_cluster: PostgresCluster) -> Iterator[str]:
-    name = postgres_cluster.create_database()
-    yield name
-    postgres_cluster.drop_database(name)
 
 
 def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
