@@ -12,6 +12,7 @@ pytest_plugins = [
     "tests.fixtures.postgres",
     "tests.fixtures.stores",
     "tests.fixtures.smtp_servers",
+    "tests.fixtures.people",
     "tests.fixtures.dns_server",
     "tests.fixtures.detect_servers",
     "tests.fixtures.oauth_servers",

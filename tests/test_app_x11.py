@@ -4,9 +4,9 @@ tested against a loopback SMTP server and closed — every run must end with exi
 The Qt binding once lost a reference on every signal, and typing emits signals on every key: the
 interpreter aborted at exit after a few thousand keys. Only whole sessions of real key presses
 show such a fault, so this test does not take shortcuts: a fresh process per run, keys through
-the X server, the window's own shortcuts (Alt+N to the name field, Enter to save, F5 to check
-every account, Ctrl+W to close). Every fourth run is the demo, with its embedded server and the
-"Niezapisane zmiany" question on closing.
+the X server, the sign-in typed, the window's own shortcuts (Alt+N to the name field, Enter to
+save, F5 to check every account, Ctrl+W to close). Every fourth run is the demo, with its embedded
+server and the "Niezapisane zmiany" question on closing.
 
 ``SMTPDESK_X11_RUNS`` sets the number of runs (200 by default); they are spread over
 ``SMTPDESK_X11_WORKERS`` X servers (4), each running its sessions one after another.
@@ -20,10 +20,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from smtpdesk.core.model import COMPANY_ACCOUNT, Company, OfficeSettings
+from smtpdesk.core.model import COMPANY_ACCOUNT, Company, OfficeSettings, Role
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.store import Store
+from smtpdesk.demo.accounts import PEOPLE
 from smtpdesk.paths import database_path
 from tests.fixtures.file_keyring import FileKeyring, keyring_env
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.fixtures.smtp_servers import RunningServer
 from tests.fixtures.xsession import (
     XServer,
@@ -46,6 +49,7 @@ NAMES = (
     "Agencja Źródło Gąszcz Śląsk sp. z o.o., Kraków ąęćłńóśźż",
     "ZAŻÓŁĆ GĘŚLĄ JAŹŃ - Nieruchomości Pod Dębem, Wrocław 2024",
 )
+DEMO_ADMIN = next(p for p in PEOPLE if p.role is Role.ADMIN)
 FATAL_MARKERS = ("Fatal Python error", "Traceback", "QObject::~QObject", "QThread: Destroyed")
 
 
@@ -70,6 +74,7 @@ def office_folder(root: Path, server: RunningServer) -> tuple[Path, dict[str, st
                 company_smtp=server.account(),
             )
         )
+        People(store).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
     FileKeyring(keychain).set_password("smtpdesk", COMPANY_ACCOUNT, server.password)
     return data, {**keyring_env(keychain), "SMTPDESK_LOG_DIR": str(root / "log")}
 
@@ -91,6 +96,7 @@ def office_run(x: XServer, root: Path, server: RunningServer, run: int) -> Outco
     data, env = office_folder(folder, server)
     database = database_path(data)
     with killed_if_left(start_program(x, ["--data-dir", str(data)], env)) as process:
+        x.sign_in(process, ADMIN_EMAIL, ADMIN_PASSWORD)
         x.focus(x.wait_window("Ustawienia firmy"))
         name = type_name(x, process, run)
         x.wait_visible("Ustawienia firmy\\*", process, "the typed name (the title marks unsaved changes)")
@@ -116,6 +122,7 @@ def demo_run(x: XServer, root: Path, run: int) -> Outcome:
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     with killed_if_left(start_program(x, ["--demo", "--data-dir", str(tmp / "unused")], env)) as process:
+        x.sign_in(process, DEMO_ADMIN.email, DEMO_ADMIN.sign_in_password)
         x.focus(x.wait_window("Ustawienia firmy"))
         databases = lambda: list(tmp.glob("smtpdesk-demo-*/smtpdesk.sqlite3"))  # noqa: E731
         wait_for(lambda: bool(databases()), process, "the demo's settings file")

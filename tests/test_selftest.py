@@ -1,5 +1,6 @@
-"""``smtpdesk --self-test``: window, a test mail to an embedded server, the binding's reference
-counts and the keychain backend, reported line by line with exit status 0 or 1."""
+"""``smtpdesk --self-test``: the sign-in's password hashing, window, a test mail to an embedded
+server, the binding's reference counts and the keychain backend, reported line by line with exit
+status 0 or 1."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def test_the_self_test_passes_without_a_display(tmp_path, english_catalogue):
     assert "tłumaczenie angielskie:    wczytane z " in text and "smtpdesk_en.qm" in text
     assert "wiadomość testowa:" in text and "przyjęta przez wbudowany serwer 127.0.0.1:" in text
     assert "stałe po 10000 sygnałach" in text
+    assert "hasła do programu:" in text and "Argon2id działa" in text
     assert "pęk kluczy:" in text and "brak działającego pęku kluczy" in text
     assert f"dziennik:                  {tmp_path / 'log' / 'smtpdesk.log'}" in text
     assert lines[-1] == "WYNIK: wszystko działa"

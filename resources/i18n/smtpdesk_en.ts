@@ -62,6 +62,18 @@
         <source>Logowanie przez {provider}</source>
         <translation>Sign-in with {provider}</translation>
     </message>
+    <message>
+        <source>Tę zmianę wprowadza administrator biura: {fixes}. Poproś go o nią — kliknij „Kopiuj raport” i wyślij mu raport.</source>
+        <translation>The office administrator makes this change: {fixes}. Ask them for it — click “Copy report” and send them the report.</translation>
+    </message>
+    <message>
+        <source>Logowanie Microsoft i Google</source>
+        <translation>Microsoft and Google sign-in</translation>
+    </message>
+    <message>
+        <source>Aplikację biura do logowania ustawia administrator biura. Poproś go o to.</source>
+        <translation>The office&apos;s sign-in app is set up by the office administrator. Ask them to do it.</translation>
+    </message>
 </context>
 <context>
     <name>AccountToolsInstall</name>
@@ -80,6 +92,97 @@
     <message>
         <source>Otwórz ustawienia tego konta i kliknij „Zaloguj przez Microsoft”.</source>
         <translation>Open this account&apos;s settings and click “Sign in with Microsoft”.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Dziennik zdarzeń</source>
+        <translation>Event log</translation>
+    </message>
+    <message>
+        <source>Wszystkie zdarzenia</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <source>np. nazwisko, adres, nazwa pola</source>
+        <translation>e.g. a surname, an address, a field name</translation>
+    </message>
+    <message>
+        <source>&amp;Rodzaj:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Od:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Oso&amp;ba:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Do:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Szukaj:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Zdarzenia</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>&amp;Eksportuj do CSV…</source>
+        <translation>&amp;Export to CSV…</translation>
+    </message>
+    <message>
+        <source>Odś&amp;wież</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Wszyscy</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Nie udało się odczytać dziennika: {reason}</source>
+        <translation>The log could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source> (najnowsze {count})</source>
+        <translation> (the newest {count})</translation>
+    </message>
+    <message>
+        <source>Zdarzeń: {count}</source>
+        <translation>Events: {count}</translation>
+    </message>
+    <message>
+        <source>Eksportuj dziennik zdarzeń</source>
+        <translation>Export the event log</translation>
+    </message>
+    <message>
+        <source>Pliki CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wszystkie pliki (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Nie wyeksportowano dziennika</source>
+        <translation>The log was not exported</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać pliku {path}: {reason}</source>
+        <translation>The file {path} could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>Zapisano {count} zdarzeń do pliku {path}</source>
+        <translation>{count} events written to {path}</translation>
     </message>
 </context>
 <context>
@@ -103,6 +206,49 @@
     <message>
         <source>{summary}. Okno pokazuje już zapisane zmiany.</source>
         <translation>{summary}. The window already shows the saved changes.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Zmiana hasła — smtpdesk</source>
+        <translation>Change of password — smtpdesk</translation>
+    </message>
+    <message>
+        <source>Ustaw nowe hasło</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <source>Zmień hasło do programu</source>
+        <translation>Change your password for the program</translation>
+    </message>
+    <message>
+        <source>{name} ({email})</source>
+        <translation>{name} ({email})</translation>
+    </message>
+    <message>
+        <source>&amp;Obecne hasło:</source>
+        <translation>C&amp;urrent password:</translation>
+    </message>
+    <message>
+        <source>&amp;Zmień hasło</source>
+        <translation>&amp;Change password</translation>
+    </message>
+    <message>
+        <source>Wyloguj</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wpisz obecne hasło.</source>
+        <translation>Type your current password.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać hasła: {reason}</source>
+        <translation>The password could not be saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -292,6 +438,69 @@ postcode and town</translation>
     <message>
         <source>&amp;Szczegóły:</source>
         <translation>&amp;Details:</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <source>Konto administratora — smtpdesk</source>
+        <translation>Administrator account — smtpdesk</translation>
+    </message>
+    <message>
+        <source>Utwórz konto administratora</source>
+        <translation>Create the administrator&apos;s account</translation>
+    </message>
+    <message>
+        <source>Najpierw konto osoby, która konfiguruje pocztę biura (zwykle kierownik biura). Program będzie o nie pytał przy każdym uruchomieniu. Hasła dla agentów ustawisz potem w zakładce „Pracownicy”.</source>
+        <translation>First the account of the person who sets up the office&apos;s mail (usually the office manager). The program asks for it at every start. You set the agents&apos; passwords afterwards on the “Employees” tab.</translation>
+    </message>
+    <message>
+        <source>Ustawienia biura są już zapisane, ale nikt nie ma jeszcze hasła do programu. Utwórz konto administratora — jeśli podasz adres e-mail kogoś z listy pracowników, ta osoba zostanie administratorem.</source>
+        <translation>The office&apos;s settings are saved, but nobody has a password for the program yet. Create the administrator&apos;s account — if you give the e-mail address of someone on the list of employees, that person becomes the administrator.</translation>
+    </message>
+    <message>
+        <source>np. kierownik@twojebiuro.pl</source>
+        <translation>e.g. manager@youroffice.com</translation>
+    </message>
+    <message>
+        <source>&amp;Imię:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwisko:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>Tym adresem będziesz się logować.</source>
+        <translation>You will sign in with this address.</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło do programu:</source>
+        <translation>&amp;Password for the program:</translation>
+    </message>
+    <message>
+        <source>&amp;Utwórz konto i zaloguj</source>
+        <translation>&amp;Create account and sign in</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Podaj imię.</source>
+        <translation>Enter the first name.</translation>
+    </message>
+    <message>
+        <source>Podaj nazwisko.</source>
+        <translation>Enter the last name.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać konta: {reason}</source>
+        <translation>The account could not be saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1266,57 @@ User name: {login}</translation>
     </message>
 </context>
 <context>
+    <name>EmployeePassword</name>
+    <message>
+        <source>Hasło do programu:</source>
+        <translation>Password for the program:</translation>
+    </message>
+    <message>
+        <source>Hasło ustawisz po zapisaniu pracownika.</source>
+        <translation>You can set the password once the employee is saved.</translation>
+    </message>
+    <message>
+        <source>To Twoje konto — hasło zmienisz w menu Plik › Zmień hasło…</source>
+        <translation>This is your account — change your password in File › Change password…</translation>
+    </message>
+    <message>
+        <source>Ustaw hasło tymczas&amp;owe…</source>
+        <translation>Set a &amp;temporary password…</translation>
+    </message>
+    <message>
+        <source>Reset&amp;uj hasło…</source>
+        <translation>Reset pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>Hasło tymczasowe</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Ustawić nowe hasło tymczasowe dla: {name}?</source>
+        <translation>Set a new temporary password for {name}?</translation>
+    </message>
+    <message>
+        <source>Dotychczasowe hasło tej osoby przestanie działać, a blokada po nieudanych logowaniach zostanie zdjęta. Przy logowaniu ustawi własne hasło.</source>
+        <translation>This person&apos;s current password stops working and a lock after failed sign-ins is lifted. At the next sign-in they set a password of their own.</translation>
+    </message>
+    <message>
+        <source>Ustaw hasło</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nie ustawiono hasła</source>
+        <translation>No password was set</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać hasła: {reason}</source>
+        <translation>The password could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeStatus</name>
     <message>
         <source>Brak serwera poczty</source>
@@ -1171,6 +1431,10 @@ User name: {login}</translation>
     <message>
         <source>Pracownicy</source>
         <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Nie można usunąć</source>
+        <translation>Cannot remove</translation>
     </message>
     <message>
         <source>Usuwanie pracownika</source>
@@ -1414,6 +1678,14 @@ User name: {login}</translation>
         <source>Nie można otworzyć ustawień</source>
         <translation>Cannot open the settings</translation>
     </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1604,6 +1876,41 @@ User name: {login}</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Program zablokowany — smtpdesk</source>
+        <translation>Program locked — smtpdesk</translation>
+    </message>
+    <message>
+        <source>Program zablokowany</source>
+        <translation>Program locked</translation>
+    </message>
+    <message>
+        <source>Zalogowano: {name} ({email}). Po {minutes} min bezczynności program ukrył swoje okna. Wpisz hasło, aby wrócić do pracy.</source>
+        <translation>Signed in: {name} ({email}). After {minutes} min without use the program hid its windows. Type your password to carry on.</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>„Wyloguj” pozwala zalogować się komuś innemu; niezapisane zmiany zostaną porzucone.</source>
+        <translation>“Sign out” lets someone else sign in; unsaved changes are dropped.</translation>
+    </message>
+    <message>
+        <source>&amp;Odblokuj</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Wyloguj</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Nie udało się sprawdzić hasła: {reason}</source>
+        <translation>The password could not be checked: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LogoPage</name>
     <message>
         <source>Podgląd logo</source>
@@ -1750,6 +2057,152 @@ User name: {login}</translation>
     <message>
         <source>Wyślij ponownie</source>
         <translation>Send again</translation>
+    </message>
+</context>
+<context>
+    <name>MyMailWindow</name>
+    <message>
+        <source>Moja poczta — {name}</source>
+        <translation>My mail — {name}</translation>
+    </message>
+    <message>
+        <source>Moja poczta</source>
+        <translation>My mail</translation>
+    </message>
+    <message>
+        <source>{name} · {email}</source>
+        <translation>{name} · {email}</translation>
+    </message>
+    <message>
+        <source>&amp;Wyślij wiadomość testową</source>
+        <translation>&amp;Send a test message</translation>
+    </message>
+    <message>
+        <source>Wysyła wiadomość tak, jak wychodzi Twoja poczta: to samo konto, nadawca i stopka</source>
+        <translation>Sends a message the way your mail leaves: the same account, sender and footer</translation>
+    </message>
+    <message>
+        <source>Sprawdź &amp;logowanie</source>
+        <translation>Check &amp;login</translation>
+    </message>
+    <message>
+        <source>Łączy się i loguje na serwerze, nic nie wysyłając</source>
+        <translation>Connects and logs in to the server without sending anything</translation>
+    </message>
+    <message>
+        <source>Twoje konto SMTP</source>
+        <translation>Your SMTP account</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz moje konto</source>
+        <translation>Sa&amp;ve my account</translation>
+    </message>
+    <message>
+        <source>Historia Twoich testów</source>
+        <translation>History of your tests</translation>
+    </message>
+    <message>
+        <source>&amp;Plik</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Za&amp;mknij</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Narzędzia</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Administrator biura pozwala Ci zmieniać to konto. Zmiany zapisz przyciskiem obok.</source>
+        <translation>The office administrator lets you change this account. Save your changes with the button beside this note.</translation>
+    </message>
+    <message>
+        <source>Te ustawienia zmienia administrator biura. Jeśli coś tu nie działa, wyślij mu raport z testu („Kopiuj raport” w oknie wyniku).</source>
+        <translation>The office administrator changes these settings. If something here does not work, send them the test&apos;s report (“Copy report” in the result window).</translation>
+    </message>
+    <message>
+        <source>Ostatni test: jeszcze nie testowano</source>
+        <translation>Last test: not tested yet</translation>
+    </message>
+    <message>
+        <source>Ostatni test:</source>
+        <translation>Last test:</translation>
+    </message>
+    <message>
+        <source>Tę zmianę wprowadza administrator biura: {fixes}. Poproś go o nią — kliknij „Kopiuj raport” i wyślij mu raport z tego testu.</source>
+        <translation>The office administrator makes this change: {fixes}. Ask them for it — click “Copy report” and send them the report of this test.</translation>
+    </message>
+    <message>
+        <source>Nie ustawiono serwera poczty.</source>
+        <translation>No mail server is set.</translation>
+    </message>
+    <message>
+        <source>Brak serwera poczty</source>
+        <translation>No mail server</translation>
+    </message>
+    <message>
+        <source>{name} (przez: {account})</source>
+        <translation>{name} (through: {account})</translation>
+    </message>
+    <message>
+        <source>Nie zapisano</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>W międzyczasie ktoś inny zmienił Twoje konto SMTP. Pokazuję zapisane ustawienia — wprowadź swoje zmiany jeszcze raz.</source>
+        <translation>Someone else changed your SMTP account meanwhile. The saved settings are shown now — make your changes again.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać Twojego konta: {reason}</source>
+        <translation>Your account could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Zapisano Twoje konto SMTP.</source>
+        <translation>Your SMTP account is saved.</translation>
+    </message>
+    <message>
+        <source>Administrator zmienił ustawienia poczty.</source>
+        <translation>The administrator changed the mail settings.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordForm</name>
+    <message>
+        <source>Pokaż wpisywane hasła</source>
+        <translation>Show the passwords as they are typed</translation>
+    </message>
+    <message>
+        <source>&amp;Nowe hasło:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Powtórz hasło:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Hasło musi spełniać zasady GIODO ustawione w biurze:</source>
+        <translation>The password must follow the GIODO rules the office has set:</translation>
+    </message>
+    <message>
+        <source>Hasło musi mieć:</source>
+        <translation>The password must be:</translation>
+    </message>
+    <message>
+        <source>Zgodność z 5 poprzednimi hasłami sprawdzamy po kliknięciu przycisku.</source>
+        <translation>Whether it matches one of the last 5 passwords is checked when you click the button.</translation>
+    </message>
+    <message>
+        <source>Zgodność z obecnym hasłem sprawdzamy po kliknięciu przycisku.</source>
+        <translation>Whether it matches the current password is checked when you click the button.</translation>
+    </message>
+    <message>
+        <source>Hasła nie są takie same — wpisz to samo hasło dwa razy.</source>
+        <translation>The passwords differ — type the same password twice.</translation>
+    </message>
+    <message>
+        <source>Hasła nie są takie same.</source>
+        <translation>The passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2356,38 @@ User name: {login}</translation>
         <translation>Hide clients&apos; e-mails and phone numbers:</translation>
     </message>
     <message>
+        <source>Agenci mogą sami zmieniać swoje konto SMTP</source>
+        <translation>Agents may change their own SMTP account</translation>
+    </message>
+    <message>
+        <source>W oknie „Moja poczta” agent zmieni wtedy serwer, login i hasło swojego konta</source>
+        <translation>In the “My mail” window an agent can then change the server, login and password of their account</translation>
+    </message>
+    <message>
+        <source>nigdy</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Logowanie do programu</source>
+        <translation>Signing in to the program</translation>
+    </message>
+    <message>
+        <source>Konta agentów:</source>
+        <translation>Agents&apos; accounts:</translation>
+    </message>
+    <message>
+        <source>Blokada po bezczynności:</source>
+        <translation>Lock when not used:</translation>
+    </message>
+    <message>
+        <source>Po tylu minutach bez użycia program ukrywa okna do ponownego wpisania hasła.</source>
+        <translation>After this many minutes without use the program hides its windows until the password is typed again.</translation>
+    </message>
+    <message>
         <source>Pozostałe ustawienia</source>
         <translation>Other settings</translation>
     </message>
@@ -1913,6 +2398,45 @@ User name: {login}</translation>
     <message>
         <source>Maile wychodzą z adresu agenta: serwer SMTP ustaw każdemu pracownikowi (zakładka „Pracownicy” → Edytuj), a sekcję SMTP poniżej zostaw pustą.</source>
         <translation>E-mails go out from the agent&apos;s address: set an SMTP server for each employee (the “Employees” tab → Edit), and leave the SMTP section below empty.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnHistory</name>
+    <message>
+        <source>Kiedy</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Rodzaj</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Wynik</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Czas</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Historia Twoich testów</source>
+        <translation>History of your tests</translation>
+    </message>
+    <message>
+        <source>Nie wysłano jeszcze żadnej wiadomości testowej.</source>
+        <translation>No test message has been sent yet.</translation>
+    </message>
+    <message>
+        <source>Pokaż &amp;diagnozę…</source>
+        <translation>Show &amp;diagnosis…</translation>
+    </message>
+    <message>
+        <source>logowanie</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>wysyłka</source>
+        <translation>sending</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +2495,44 @@ User name: {login}</translation>
     </message>
 </context>
 <context>
+    <name>PeopleAdmin</name>
+    <message>
+        <source>brak hasła — nie może się zalogować</source>
+        <translation>no password — cannot sign in</translation>
+    </message>
+    <message>
+        <source>zablokowane do {time}</source>
+        <translation>locked until {time}</translation>
+    </message>
+    <message>
+        <source>hasło tymczasowe (zmieni przy logowaniu)</source>
+        <translation>temporary password (changed at sign-in)</translation>
+    </message>
+    <message>
+        <source>hasło ustawione {when}</source>
+        <translation>password set {when}</translation>
+    </message>
+    <message>
+        <source>&amp;Dziennik zdarzeń…</source>
+        <translation>&amp;Event log…</translation>
+    </message>
+    <message>
+        <source>Logowania, zmiany haseł i ról oraz każdy zapis ustawień: kto i kiedy</source>
+        <translation>Sign-ins, changes of passwords and roles and every save of the settings: who and when</translation>
+    </message>
+    <message>
+        <source>Logowanie</source>
+        <translation>Sign-in</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleGate</name>
+    <message>
+        <source>Utwórz konto administratora, potem wpisz dane firmy, pracowników i ustawienia poczty.</source>
+        <translation>Create the administrator&apos;s account, then enter the company&apos;s data, the employees and the mail settings.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <source>pominięto</source>
@@ -1983,6 +2545,88 @@ User name: {login}</translation>
     <message>
         <source>trwa… {time}</source>
         <translation>running… {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteView</name>
+    <message>
+        <source>Jak teraz wychodzi Twoja poczta</source>
+        <translation>How your mail leaves now</translation>
+    </message>
+    <message>
+        <source>Konto:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Serwer:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Nadawca (Od):</source>
+        <translation>Sender (From):</translation>
+    </message>
+    <message>
+        <source>Odpowiedzi do:</source>
+        <translation>Replies to:</translation>
+    </message>
+    <message>
+        <source>Stopka:</source>
+        <translation>Footer:</translation>
+    </message>
+    <message>
+        <source>Twoje własne konto SMTP</source>
+        <translation>Your own SMTP account</translation>
+    </message>
+    <message>
+        <source>konto firmowe biura</source>
+        <translation>the office&apos;s company account</translation>
+    </message>
+    <message>
+        <source>serwer domyślny aplikacji</source>
+        <translation>the application&apos;s default server</translation>
+    </message>
+    <message>
+        <source>brak — nie ustawiono żadnego serwera poczty</source>
+        <translation>none — no mail server is set</translation>
+    </message>
+    <message>
+        <source>{host}, port {port}, szyfrowanie: {security}</source>
+        <translation>{host}, port {port}, encryption: {security}</translation>
+    </message>
+    <message>
+        <source>użytkownik {user}</source>
+        <translation>user {user}</translation>
+    </message>
+    <message>
+        <source>(pusta)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>Zmień &amp;hasło…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Wyloguj / zmień użytkownika</source>
+        <translation>Sign &amp;out / switch user</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>Zalogowano: {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Zapisać je przed wylogowaniem?</source>
+        <translation>Save them before signing out?</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2760,62 @@ User name: {login}</translation>
     <message>
         <source>Adres skopiowany — wklej go do przeglądarki. Czekam…</source>
         <translation>Address copied — paste it into the browser. Waiting…</translation>
+    </message>
+    <message>
+        <source>Logowanie — smtpdesk</source>
+        <translation>Sign in — smtpdesk</translation>
+    </message>
+    <message>
+        <source>Zaloguj się</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Biuro: {office}</source>
+        <translation>Office: {office}</translation>
+    </message>
+    <message>
+        <source>adres e-mail z danych pracownika</source>
+        <translation>the e-mail address from the employee&apos;s data</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Hasło do programu — nie hasło do poczty.</source>
+        <translation>The password for the program — not the one of your mailbox.</translation>
+    </message>
+    <message>
+        <source>&amp;Zaloguj</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Zamknij program</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>Tryb demonstracyjny — przykładowe konta do logowania:</source>
+        <translation>Demo mode — sample accounts to sign in with:</translation>
+    </message>
+    <message>
+        <source>Kliknij imię, aby wpisać e-mail i hasło tej osoby.</source>
+        <translation>Click a name to fill in that person&apos;s e-mail and password.</translation>
+    </message>
+    <message>
+        <source>Wpisz swój adres e-mail.</source>
+        <translation>Type your e-mail address.</translation>
+    </message>
+    <message>
+        <source>Wpisz hasło do programu.</source>
+        <translation>Type your password for the program.</translation>
+    </message>
+    <message>
+        <source>Nie udało się sprawdzić hasła: {reason}</source>
+        <translation>The password could not be checked: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2998,37 @@ User name: {login}</translation>
     <message>
         <source>Baza biura jest niedostępna</source>
         <translation>The office database is unavailable</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>Hasło tymczasowe</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Hasło tymczasowe: {name}</source>
+        <translation>Temporary password: {name}</translation>
+    </message>
+    <message>
+        <source>Przekaż to hasło osobie {name} ({email}). Przy najbliższym logowaniu program poprosi ją o ustawienie własnego hasła.</source>
+        <translation>Give this password to {name} ({email}). At their next sign-in the program asks them to set a password of their own.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiuj</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Hasło nie jest nigdzie zapisane — po zamknięciu tego okna nie da się go już zobaczyć.</source>
+        <translation>The password is not stored anywhere — once this window is closed it cannot be seen again.</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Skopiowano do schowka.</source>
+        <translation>Copied to the clipboard.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from smtpdesk.demo.server import CapturedMessage, DemoServer
 from smtpdesk.ui import background
+from smtpdesk.ui.people.viewer import masker_for
 from smtpdesk.ui.widgets.form_rows import new_form
 
 # Mail clients honour the footer's CSS max-width/max-height on the logo; QTextBrowser does not,
@@ -273,12 +274,13 @@ class DemoInbox(QWidget):
     def _add(self, message: CapturedMessage, select: bool = True) -> None:
         parsed = message.parsed()
         received = message.received_at.astimezone()
+        mask = masker_for(self).text  # an agent sees clients' addresses and phones masked
         values = {
             "time": received.strftime("%H:%M:%S"),
-            "from": _header(parsed, "From") or message.mail_from,
-            "to": _header(parsed, "To") or ", ".join(message.rcpt_tos),
-            "subject": _header(parsed, "Subject") or self.tr("(bez tematu)"),
-            "login": message.login or "",
+            "from": mask(_header(parsed, "From") or message.mail_from),
+            "to": mask(_header(parsed, "To") or ", ".join(message.rcpt_tos)),
+            "subject": mask(_header(parsed, "Subject")) or self.tr("(bez tematu)"),
+            "login": mask(message.login or ""),
         }
         item = QTreeWidgetItem([values[column] for column in _COLUMNS])
         for column, key in enumerate(_COLUMNS):
@@ -304,17 +306,18 @@ class DemoInbox(QWidget):
             self.source.clear()
             return
         parsed = message.parsed()
-        self.from_label.setText(_header(parsed, "From") or message.mail_from)
-        self.to_label.setText(_header(parsed, "To") or ", ".join(message.rcpt_tos))
-        reply_to = _header(parsed, "Reply-To")
+        mask = masker_for(self).text
+        self.from_label.setText(mask(_header(parsed, "From") or message.mail_from))
+        self.to_label.setText(mask(_header(parsed, "To") or ", ".join(message.rcpt_tos)))
+        reply_to = mask(_header(parsed, "Reply-To"))
         self.reply_to_label.setText(reply_to)
         self.headers.setRowVisible(self.reply_to_label, bool(reply_to))
-        self.subject_label.setText(_header(parsed, "Subject"))
+        self.subject_label.setText(mask(_header(parsed, "Subject")))
         self.date_label.setText(_shown_date(parsed, message.received_at))
-        self.login_label.setText(message.login or "")
+        self.login_label.setText(mask(message.login or ""))
         html, plain, images = _bodies(parsed)
-        self.browser.show_message(html, plain, images)
-        self.source.setPlainText(message.data.decode("utf-8", "replace"))
+        self.browser.show_message(mask(html) if html is not None else None, mask(plain), images)
+        self.source.setPlainText(mask(message.data.decode("utf-8", "replace")))
         self.details.setCurrentWidget(self.message_view)
 
     def _show_source(self, on: bool) -> None:

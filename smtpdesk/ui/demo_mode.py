@@ -15,6 +15,7 @@ from smtpdesk.ui.first_run import FirstRunDialog
 
 if TYPE_CHECKING:
     from smtpdesk.demo.session import DemoSession
+    from smtpdesk.ui.people.my_mail_window import MyMailWindow
     from smtpdesk.ui.settings_window import SettingsWindow
 
 __all__ = ["DemoBanner", "FirstRunDialog", "attach_demo"]
@@ -82,7 +83,7 @@ class DemoBanner(QFrame):
 class _DemoInboxOpener(QObject):
     """Creates the inbox on first use and brings it to the front afterwards."""
 
-    def __init__(self, window: SettingsWindow, session: DemoSession) -> None:
+    def __init__(self, window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
         super().__init__(window)
         self._window = window
         self._session = session
@@ -102,7 +103,7 @@ class _DemoInboxOpener(QObject):
         self._inbox.activateWindow()
 
 
-def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
+def attach_demo(window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
     """Add the demo banner and the "Skrzynka demo" action (menu "Narzędzia") to ``window``."""
     opener = _DemoInboxOpener(window, session)
     banner = DemoBanner()
@@ -118,7 +119,7 @@ def attach_demo(window: SettingsWindow, session: DemoSession) -> None:
     window.tools_menu.addAction(action)
 
 
-def _use_demo_sign_in(window: SettingsWindow, session: DemoSession) -> None:
+def _use_demo_sign_in(window: SettingsWindow | MyMailWindow, session: DemoSession) -> None:
     """ "Zaloguj przez Microsoft" opens the demo's sign-in page (its HTTP address) in the browser."""
     from smtpdesk.ui.oauth import section_tools
     from smtpdesk.ui.oauth.signin_dialog import system_browser

@@ -8,7 +8,7 @@ The employee dialog is one (``employee_draft``); features register theirs when t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -85,12 +85,13 @@ def kind_of(draft: DialogDraft) -> DialogDraftKind | None:
     return _kinds.get(draft.kind)
 
 
-def capture_open_dialogs(window: QWidget) -> list[DialogDraft]:
-    """The drafts of the dialogs of every registered kind open in ``window``."""
+def capture_open_dialogs(window: QWidget, also_open: Sequence[QWidget] = ()) -> list[DialogDraft]:
+    """The drafts of the dialogs of every registered kind open in ``window``; ``also_open``: open
+    ones hidden for a while (the idle lock hides every window of the person signed in)."""
     drafts: list[DialogDraft] = []
     for kind in list(_kinds.values()):
         for dialog in window.findChildren(kind.dialog_type):
-            if dialog.isVisible():
+            if dialog.isVisible() or any(dialog is hidden for hidden in also_open):
                 draft = kind.capture(dialog)
                 if draft is not None:
                     drafts.append(draft)

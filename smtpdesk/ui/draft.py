@@ -15,7 +15,7 @@ import html
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,11 +84,11 @@ def restore(root: QWidget, values: list[Value]) -> bool:
 # -- the draft file -----------------------------------------------------------------------------
 
 
-def write_draft(window: SettingsWindow) -> Path | None:
-    """Saves the fields of every changed tab and open dialog of ``window``; None when nothing
-    was changed."""
+def write_draft(window: SettingsWindow, also_open: Sequence[QWidget] = ()) -> Path | None:
+    """Saves the fields of every changed tab and open dialog of ``window`` (``also_open``: dialogs
+    open but hidden for a while, see ``capture_open_dialogs``); None when nothing was changed."""
     pages = {page.objectName(): capture(page) for page in window.modified_pages()}
-    dialogs = capture_open_dialogs(window)
+    dialogs = capture_open_dialogs(window, also_open)
     if not pages and not dialogs:
         return None
     path = draft_path(window.data_dir())

@@ -99,6 +99,9 @@ class EmployeeDialog(QDialog):
         add_row(form, self.tr("&Telefon:"), self.phone_edit, self.errors)
         add_row(form, self.tr("&Rola:"), self.role_combo, self.errors)
         person.setLayout(form)
+        self.person_form = form  # features add rows here (e.g. the application password)
+        # More checks run by "Zapisz" (e.g. the last administrator keeps the role).
+        self.extra_checks: list[Callable[[], list[Problem]]] = []
 
         self.smtp_section = SmtpSection(secrets)
         self.smtp_section.sender_change_requested.connect(self.email_edit.setText)
@@ -214,6 +217,8 @@ class EmployeeDialog(QDialog):
             if problem is not None:
                 problems.append(problem)
         problems.extend(self.smtp_section.check())
+        for extra in self.extra_checks:
+            problems.extend(extra())
         return problems
 
     def _check_email(self) -> Problem | None:

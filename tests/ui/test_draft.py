@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from smtpdesk.ui.application import GuiSession, start_gui
 from smtpdesk.ui.draft import DRAFT_FILE_NAME, DraftRestoreBox
 from tests.fixtures.keyboard import walk_window
+from tests.fixtures.people import AGENT_EMAIL, AGENT_PASSWORD, FakeClock, add_staff, enter_as_admin, sign_in
 from tests.fixtures.typing import type_text
 
 WAIT_MS = 5000
@@ -17,7 +18,9 @@ PASSWORD = "Nie-Zapisuj-Mnie-9"
 
 
 def start(qtbot, data_dir) -> GuiSession:
+    """Starts the program and signs in as the administrator (created on the first start)."""
     session = start_gui(["--data-dir", str(data_dir)])
+    enter_as_admin(qtbot, session)
     assert session.window is not None
     qtbot.waitExposed(session.window)
     return session
@@ -27,8 +30,6 @@ def test_quitting_from_outside_keeps_typed_input_but_no_password(qtbot, data_dir
     session = start(qtbot, data_dir)
     window = session.window
     assert window is not None
-    if session.first_run is not None:
-        session.first_run.reject()
     type_text(qtbot, window.company_page.name_edit, "Biuro Żółć i Syn")
     smtp = window.other_settings_page.smtp_section
     type_text(qtbot, smtp.host_edit, "smtp.zolc.pl")
@@ -56,7 +57,7 @@ def test_the_next_start_offers_the_draft_and_enter_restores_it(qtbot, data_dir):
     try:
         box = second.draft_box
         assert isinstance(box, DraftRestoreBox)
-        assert second.first_run is None  # the draft comes first, not the welcome
+        assert second.gate.dialog is None  # offered once the administrator is in
         assert box.text() == "Przywróć niezapisane zmiany?"
         assert "Dane firmy" in box.informativeText()
         qtbot.waitExposed(box)
@@ -102,6 +103,27 @@ def test_nothing_changed_leaves_no_draft(qtbot, data_dir):
     session = start(qtbot, data_dir)
     session.quit_now()
     assert not (data_dir / DRAFT_FILE_NAME).exists()
+
+
+def test_the_draft_waits_for_an_administrator_and_is_never_shown_to_an_agent(qtbot, data_dir, store):
+    add_staff(store, FakeClock())
+    first = start(qtbot, data_dir)
+    type_text(qtbot, first.window.company_page.name_edit, "Biuro Żółć i Syn")
+    first.quit_now()
+
+    second = start_gui(["--data-dir", str(data_dir)])
+    try:
+        sign_in(qtbot, second, AGENT_EMAIL, AGENT_PASSWORD)
+        assert second.draft_box is None  # the office's settings are not the agent's to see
+        second.window.session.sign_out_action.trigger()
+        window = enter_as_admin(qtbot, second)
+        box = second.draft_box
+        assert isinstance(box, DraftRestoreBox) and box.parent() is window
+        with qtbot.waitSignal(box.finished, timeout=WAIT_MS):
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert window.company_page.name_edit.text() == "Biuro Żółć i Syn"
+    finally:
+        second.close()
 
 
 def test_a_draft_of_an_earlier_version_without_dialogs_is_still_offered(qtbot, data_dir):

@@ -51,6 +51,7 @@ from smtpdesk.ui.settings_window import SettingsWindow
 from smtpdesk.ui.widgets.unsaved_changes import ask_unsaved_changes
 from tests.fixtures.detect_servers import loopback_network
 from tests.fixtures.office_files import as_bytes, office_file, seed_office
+from tests.fixtures.people import enter_demo_as_admin
 from tests.fixtures.visible_texts import demo_data, polish_in, shown_texts, user_data
 
 WAIT_MS = 15_000
@@ -90,8 +91,7 @@ def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
 def demo(qtbot, sessions, english_catalogue) -> GuiSession:
     """The demo office in English: every feature of the window, an SMTP server, sample people."""
     session = start(sessions, "--demo")
-    assert session.window is not None
-    qtbot.waitExposed(session.window)
+    qtbot.waitExposed(enter_demo_as_admin(qtbot, session))
     return session
 
 
@@ -375,3 +375,57 @@ def test_the_language_menu_names_both_languages_and_says_when_the_choice_applies
     assert "smtpdesk will be in Polish from its next start." in menu.message.text()
     assert_english(menu.message)
     menu.message.close()
+
+
+def test_the_sign_in_the_agents_window_the_lock_and_the_event_log_are_english(
+    qtbot, sessions, english_catalogue
+):
+    from smtpdesk.demo.accounts import PEOPLE, DemoPerson
+    from smtpdesk.ui.people.admin_tools import people_admin
+    from smtpdesk.ui.people.my_mail_window import MyMailWindow
+    from tests.fixtures.people import sign_in
+
+    def person(first_name: str) -> DemoPerson:
+        return next(p for p in PEOPLE if p.first_name == first_name)
+
+    session = start(sessions, "--demo")
+    assert session.demo is not None
+    sign_ins = {p.sign_in_password for p in PEOPLE}
+    data = user_data(session.demo.store) | sign_ins | {p.email for p in PEOPLE}
+    way_in = session.gate.dialog
+    assert way_in is not None and way_in.windowTitle() == "Sign in — smtpdesk"
+    assert_english(way_in, data=data)
+
+    anna = person("Anna")
+    window = sign_in(qtbot, session, anna.email, anna.sign_in_password)
+    assert (
+        isinstance(window, MyMailWindow)
+        and window.windowTitle() == f"My mail — {anna.first_name} {anna.last_name}"
+    )
+    data |= demo_data(session)
+    test = window.send_test()
+    assert test is not None
+    qtbot.waitUntil(lambda: test.run_result is not None, timeout=WAIT_MS)
+    assert_english(window, test, data=data)
+    if os.environ.get("SMTPDESK_SHOTS"):
+        window.grab().save(os.path.join(os.environ["SMTPDESK_SHOTS"], "my-mail-en.png"))
+    test.close()
+
+    gate = session.gate
+    change = gate.change_password(window)
+    assert change is not None
+    assert_english(change, data=data)
+    change.reject()
+    gate.lock()
+    assert gate.lock_screen is not None
+    assert_english(gate.lock_screen, data=data)
+    gate.lock_screen.password_edit.setText(anna.sign_in_password)
+    gate.lock_screen.submit()
+    window.session.sign_out_action.trigger()
+
+    manager = person("Katarzyna")
+    admin = sign_in(qtbot, session, manager.email, manager.sign_in_password)
+    assert isinstance(admin, SettingsWindow)
+    log = people_admin(admin).show_audit()
+    assert log.windowTitle() == "Event log"
+    assert_english(log, data=data)

@@ -11,6 +11,7 @@ from smtpdesk.core.model import Employee, OfficeSettings, SmtpAccount, employee_
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.ui.application import start_gui
 from smtpdesk.ui.mailtest.check_all import CheckAllController, EmployeeStatus
+from tests.fixtures.people import enter_as_admin
 
 WAIT_MS = 5000
 
@@ -74,8 +75,7 @@ def test_the_window_shows_checking_until_the_keychain_answered(qtbot, store, sec
     secrets.set("smtp:company", "Hasło-firmy-1")
     session = start_gui(["--data-dir", str(data_dir)])
     try:
-        window = session.window
-        assert window is not None
+        window = enter_as_admin(qtbot, session)
         field = window.other_settings_page.smtp_section.password_field
         seen = [field.status_label.text()]
         qtbot.waitUntil(lambda: not field.checking, timeout=WAIT_MS)

@@ -14,6 +14,7 @@ from smtpdesk.core.store import Store
 from smtpdesk.language import saved_language
 from smtpdesk.ui.application import GuiSession, start_gui, system_ui_language
 from smtpdesk.ui.language_menu import LanguageMenu
+from tests.fixtures.people import enter_as_admin_now
 
 POLISH_TITLE = "Ustawienia firmy[*]"
 ENGLISH_TITLE = "Company settings[*]"
@@ -37,7 +38,7 @@ def sessions(qapp, english_catalogue) -> Iterator[list[GuiSession]]:
 def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
     session = start_gui(list(argv))
     sessions.append(session)
-    assert session.window is not None
+    enter_as_admin_now(session)
     return session
 
 

@@ -16,6 +16,7 @@ from smtpdesk.ui.mailtest.install import WindowMailTests
 from smtpdesk.ui.oauth.detect_dialog import DetectDialog
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.detect_servers import loopback_network
+from tests.fixtures.people import enter_demo_as_admin
 from tests.fixtures.visible_texts import demo_data, english_in, shown_texts
 
 WAIT_MS = 15_000
@@ -26,8 +27,7 @@ def demo(qtbot) -> Iterator[GuiSession]:
     """The demo office as a Polish system starts it (no --lang)."""
     session = start_gui(["--demo"])
     try:
-        assert session.window is not None
-        qtbot.waitExposed(session.window)
+        qtbot.waitExposed(enter_demo_as_admin(qtbot, session))
         yield session
     finally:
         session.close()

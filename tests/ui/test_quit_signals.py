@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from smtpdesk.core.model import Company, Employee, OfficeSettings
+from smtpdesk.core.model import Company, Employee, OfficeSettings, Role
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.store import Store
+from smtpdesk.demo.accounts import PEOPLE
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.fixtures.xsession import (
+    CREATE_ADMIN_TITLE,
     ended,
     killed_if_left,
     require_x_tools,
@@ -27,6 +31,7 @@ from tests.fixtures.xsession import (
 
 STARTUP_LIMIT_S = 60.0
 QUIT_LIMIT_S = 3.0
+DEMO_ADMIN = next(p for p in PEOPLE if p.role is Role.ADMIN)
 
 
 def demo_dirs(tmp: Path) -> list[Path]:
@@ -80,8 +85,19 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
     with x_server() as x, contextlib.ExitStack() as stack:
         process = start_program(x, ["--data-dir", str(data)], env)
         stack.enter_context(killed_if_left(process))
-        # Enter: "Skonfiguruj swoje biuro". The welcome is modal to the window: it must go first.
+        # Enter: "Skonfiguruj swoje biuro", then the office's administrator is created.
         x.answer(process, "Witamy w smtpdesk", "Return")
+        x.fill_in(
+            process,
+            CREATE_ADMIN_TITLE,
+            [
+                ("alt+i", "Katarzyna"),
+                ("alt+n", "Nowicka"),
+                ("alt+e", ADMIN_EMAIL),
+                ("alt+h", ADMIN_PASSWORD),
+                ("alt+p", ADMIN_PASSWORD),
+            ],
+        )
         x.start_typing_in(process, "Ustawienia firmy", "alt+n")
         x.key("ctrl+a")
         x.type("Biuro Żółć")
@@ -103,6 +119,7 @@ def test_a_signal_ends_the_program_at_once_and_the_next_start_offers_the_typed_i
         assert "Biuro Żółć" in text and "ul. Łąkowa 5" in text
 
         again = stack.enter_context(killed_if_left(start_program(x, ["--data-dir", str(data)], env)))
+        x.sign_in(again, ADMIN_EMAIL, ADMIN_PASSWORD)
         x.answer(again, "Niezapisane zmiany", "Return")  # "Przywróć"
         window = x.wait_window("Ustawienia firmy\\*")  # restored, not saved yet
         x.focus(window)
@@ -123,6 +140,7 @@ def test_sigterm_with_an_employee_dialog_open_keeps_its_input_for_the_next_start
     with Store.open(data) as store:
         store.save_settings(OfficeSettings(company=Company(name="Biuro", email="biuro@biuro.pl")))
         anna = store.save_employee(Employee(first_name="Anna", last_name="Nowak", email="anna@biuro.pl"))
+        People(store).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
     env = {
         "SMTPDESK_LOG_DIR": str(tmp_path / "log"),
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
@@ -130,6 +148,7 @@ def test_sigterm_with_an_employee_dialog_open_keeps_its_input_for_the_next_start
     with x_server() as x, contextlib.ExitStack() as stack:
         process = start_program(x, ["--data-dir", str(data)], env)
         stack.enter_context(killed_if_left(process))
+        x.sign_in(process, ADMIN_EMAIL, ADMIN_PASSWORD)
         x.start_typing_in(process, "Ustawienia firmy", "alt+n")
         x.key("ctrl+a")
         x.type("Biuro Żółć")
@@ -149,6 +168,7 @@ def test_sigterm_with_an_employee_dialog_open_keeps_its_input_for_the_next_start
         assert "601 222 333" in text and "Biuro Żółć" in text
 
         again = stack.enter_context(killed_if_left(start_program(x, ["--data-dir", str(data)], env)))
+        x.sign_in(again, ADMIN_EMAIL, ADMIN_PASSWORD)
         x.answer(again, "Niezapisane zmiany", "Return")  # "Przywróć"
         dialog = x.wait_visible("Edycja pracownika", again, "the employee dialog, opened again")
         x.focus(dialog)
@@ -175,6 +195,7 @@ def test_sigterm_ends_the_demo_with_unsaved_changes_and_its_cleanup_runs(tmp_pat
         killed_if_left(start_program(x, ["--demo", "--data-dir", str(tmp_path / "unused")], env)) as process,
     ):
         wait_for(lambda: bool(demo_dirs(tmp)), process, "the demo folder")
+        x.sign_in(process, DEMO_ADMIN.email, DEMO_ADMIN.sign_in_password)
         x.start_typing_in(process, "Ustawienia firmy", "alt+n")  # unsaved changes from here on
         x.key("ctrl+a")
         x.type("Zmiana, której nikt nie zapisał")

@@ -100,6 +100,7 @@ def test_pozostale_ustawienia_carries_the_reference_sections_verbatim(window):
         "Ustawienia wyświetlania kontaktów",
         "Ustawienia wysyłania poczty (SMTP)",
         "Ustawienia GIODO",
+        "Logowanie do programu",
     ]
     assert page.password_days_spin.text() == "wyłączone"  # 0 days: no forced change
 

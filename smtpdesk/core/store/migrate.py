@@ -42,7 +42,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 LEGACY_REVISION = "r0001"
 # The newest script's revision, known without reading the scripts: opening a database that is
 # already there then needs no Alembic at all (importing it costs a noticeable part of a start).
-HEAD_REVISION = "r0004"
+HEAD_REVISION = "r0005"
 # Held while a database is created or upgraded, so two desktops starting at once take turns.
 PG_LOCK_KEY = 0x534D5450  # "SMTP"
 

@@ -15,11 +15,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
-from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_label, route_label
-from smtpdesk.core.i18n import language
+from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS
 from smtpdesk.core.model import Employee
-from smtpdesk.core.oauth.tokens import TokenSource
-from smtpdesk.core.routing import Route, resolve, route_message
+from smtpdesk.core.routing import resolve
 from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
@@ -31,7 +29,7 @@ from smtpdesk.ui.mailtest.check_all import (
 )
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
-from smtpdesk.ui.mailtest.plan import MailTestPlan
+from smtpdesk.ui.mailtest.plan import route_plan
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
@@ -86,32 +84,14 @@ class WindowMailTests(QObject):
             reason = " ".join(w.text() for w in route.warnings) or self.tr("Nie ustawiono serwera poczty.")
             self._tell(self.tr("Brak serwera poczty"), reason)
             return None
-        own = route.source == "employee"
-        token_provider = None
-        if route.account.uses_oauth:
-            token_provider = TokenSource(settings.oauth, secrets).stored(
-                route.account.auth_method, route.account_key
-            )
-        password = None if token_provider is not None else secrets.get(route.account_key)
-        plan = MailTestPlan(
-            account=route.account,
-            password=password,
-            password_state="" if password or token_provider else secrets.state(route.account_key).value,
-            sender=route.sender,
-            account_key=route.account_key,
-            account_label=account_label(route, employee),
+        plan = route_plan(
+            route,
+            employee,
+            settings,
+            secrets,
             login_only=login_only,
-            message_for=lambda to: _message(route, to),
-            warnings=tuple(w.text() for w in route.warnings),
             timeouts=self.timeouts,
-            account_source=route.source,
-            contact_mode=settings.contact_mode,
-            token_provider=token_provider,
-            subject=employee.full_name
-            if own
-            else self.tr("{name} (przez: {account})").format(
-                name=employee.full_name, account=route_label(route.source)
-            ),
+            through=self.tr("{name} (przez: {account})"),
         )
         dialog = MailTestDialog(plan, store, self.window)
         self.dialog = dialog
@@ -154,10 +134,6 @@ class WindowMailTests(QObject):
 
     def _tell(self, title: str, text: str) -> None:
         show_message(self.window, QMessageBox.Icon.Information, title, text)
-
-
-def _message(route: Route, recipient: str) -> bytes:
-    return route_message(route, recipient, language())
 
 
 def _status_data(cell: StatusCell, role: int) -> object:

@@ -6,7 +6,9 @@ question), so this page takes no part in the window's "Zapisz".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +47,7 @@ class MiddleElidingDelegate(QStyledItemDelegate):
 
 class EmployeesPage(SettingsPage):
     holds_settings = False
+    dialog_opened = Signal(object)  # the EmployeeDialog just created (features extend it)
 
     def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,8 @@ class EmployeesPage(SettingsPage):
         self.dialog: EmployeeDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._removing: int | None = None  # the employee the open confirm_box asks about
+        # Says why an employee may not be removed (e.g. the last administrator), None when they may.
+        self.removal_guard: Callable[[Employee], str | None] | None = None
 
         self.model = EmployeesModel()
         self.proxy = EmployeesFilter(self.model)
@@ -170,6 +175,9 @@ class EmployeesPage(SettingsPage):
         employee = self.selected_employee()
         if employee is None or employee.id is None:
             return None
+        refusal = self.removal_guard(employee) if self.removal_guard is not None else None
+        if refusal:
+            return show_message(self, QMessageBox.Icon.Information, self.tr("Nie można usunąć"), refusal)
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
@@ -226,6 +234,7 @@ class EmployeesPage(SettingsPage):
         dialog.saved.connect(self._employee_saved)
         dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
+        self.dialog_opened.emit(dialog)
         dialog.open()
         return dialog
 

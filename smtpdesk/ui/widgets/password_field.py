@@ -9,12 +9,13 @@ An empty field on an account that already has a password keeps that password.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from smtpdesk.core.keychain_advice import state_sentence
 from smtpdesk.core.secrets import SecretState, describe_state
 from smtpdesk.ui.widgets.default_button import never_default
 from smtpdesk.ui.widgets.form_rows import HINT_STYLE
+from smtpdesk.ui.widgets.wrapping_label import WrappingLabel
 
 WARNING_STYLE = "color: #8a5300;"  # dark amber: a limitation, not an error
 
@@ -35,8 +36,7 @@ class PasswordField(QWidget):
         self.remove_button = QPushButton(self.tr("Usuń hasło"))
         self.remove_button.setToolTip(self.tr("Usuwa zapisane hasło tego konta po kliknięciu „Zapisz”"))
         never_default(self.remove_button)  # Enter in a form must never remove a password
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.status_label = WrappingLabel()  # a long keychain advice must show every line
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -28,6 +28,7 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.office.install import OfficeKeyBanner
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.keyboard import accessible_name, describe, walk_window
+from tests.fixtures.people import enter_as_admin, enter_demo_as_admin
 from tests.fixtures.typing import type_text
 
 WAIT_MS = 5000
@@ -61,8 +62,7 @@ def office(store: Store, secrets: SecretStore) -> Store:
 def window(qtbot, office: Store, data_dir: Path) -> Iterator[SettingsWindow]:
     session: GuiSession = start_gui(["--data-dir", str(data_dir)])
     try:
-        opened = session.window
-        assert opened is not None
+        opened = enter_as_admin(qtbot, session)
         qtbot.waitExposed(opened)
         section = opened.other_settings_page.smtp_section
         # The keychain is asked once the window is on screen; then "Usuń hasło" appears.
@@ -229,8 +229,7 @@ def test_the_office_key_notice_takes_no_letter_of_a_tab(qtbot, window: SettingsW
 def test_the_demo_window_is_walked_with_its_notice(qtbot, data_dir: Path) -> None:
     session = start_gui(["--demo"])
     try:
-        window = session.window
-        assert window is not None
+        window = enter_demo_as_admin(qtbot, session)
         qtbot.waitExposed(window)
         walk = walk_window(qtbot, window, main=window.save_button)
         assert walk.problems() == []

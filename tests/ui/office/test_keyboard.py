@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from smtpdesk.core.model import Company, OfficeSettings, SmtpAccount
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import DamagedError, Location, Store
 from smtpdesk.core.store.backups import make_backup
@@ -27,8 +28,10 @@ from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.office.database_dialog import DatabaseDialog
 from smtpdesk.ui.office.office_key_dialogs import EnterOfficeKeyDialog, ShowOfficeKeyDialog
 from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
+from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.keyboard import walk_window
 from tests.fixtures.keyring_backends import MemoryKeyring
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD, enter_as_admin, sign_in
 from tests.fixtures.postgres import OWNER, PostgresCluster
 from tests.fixtures.samples import agent
 from tests.fixtures.typing import type_text
@@ -75,6 +78,7 @@ def test_an_agent_joins_the_office_database_with_the_keyboard(
     admin_dir.mkdir()
     with Store.open(admin_dir) as admin:
         admin.save_settings(OfficeSettings(company=Company(name="Biuro Źródło")))
+        People(admin).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
         location = Location.parse(postgres_cluster.url(empty_database))
         opened, key = move_to_office(admin, SecretStore(), location, postgres_cluster.passwords[OWNER])
         opened.store.close()
@@ -84,8 +88,7 @@ def test_an_agent_joins_the_office_database_with_the_keyboard(
     save_location(None)
     local_office(data_dir, SmtpAccount(host="smtp.agent.pl"))
     session = start(sessions)
-    assert session.window is not None
-    dialog = open_database_dialog(qtbot, session.window)
+    dialog = open_database_dialog(qtbot, enter_as_admin(qtbot, session))
     fill(qtbot, dialog, postgres_cluster, empty_database, postgres_cluster.passwords[OWNER])
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # Enter tests the connection
     qtbot.waitUntil(dialog.join_button.isEnabled, timeout=WAIT_MS)
@@ -97,9 +100,13 @@ def test_an_agent_joins_the_office_database_with_the_keyboard(
     dialog.code_edit.setFocus()
     type_text(qtbot, dialog.code_edit, key.code().lower())
     qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
-    local_window = session.window
-    qtbot.waitUntil(lambda: session.window is not local_window, timeout=WAIT_MS)
-    assert session.window is not None and session.window.store.is_office
+    # Joining another database asks who signs in there.
+    qtbot.waitUntil(
+        lambda: session.gate is not None and session.gate.store.is_office and session.gate.dialog is not None,
+        timeout=WAIT_MS,
+    )
+    sign_in(qtbot, session, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert isinstance(session.window, SettingsWindow) and session.window.store.is_office
     assert session.window.company_page.name_edit.text() == "Biuro Źródło"
 
     # On the office database, "Wróć do pliku lokalnego" is offered — and never pressed by Enter.

@@ -25,6 +25,7 @@ from smtpdesk.ui.office.office_key_dialogs import EnterOfficeKeyDialog, ShowOffi
 from smtpdesk.ui.office.start_problems import StartProblemDialog
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.keyring_backends import MemoryKeyring
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD, enter_as_admin, sign_in
 from tests.fixtures.postgres import OWNER, PostgresCluster
 
 WAIT_MS = 15_000
@@ -87,8 +88,8 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
 ) -> None:
     local_office(data_dir, SmtpAccount(host="smtp.zrodlo.pl", username="biuro@zrodlo.pl"))
     session = start(sessions)
-    assert session.window is not None
-    dialog = open_database_dialog(qtbot, session.window)
+    first = enter_as_admin(qtbot, session)  # the first administrator of an office saved before sign-in
+    dialog = open_database_dialog(qtbot, first)
     assert "pliku lokalnego" in labels_of(dialog)
 
     # A wrong password first: the reason, in a sentence with the server's own details.
@@ -109,7 +110,9 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     assert isinstance(key_dialog, ShowOfficeKeyDialog)
     code = key_dialog.code
     office_window = session.window
-    assert office_window is not None and office_window.store.is_office
+    assert isinstance(office_window, SettingsWindow) and office_window.store.is_office
+    assert session.gate is not None and session.gate.person is not None
+    assert session.gate.person.email == ADMIN_EMAIL  # moved with the settings: still signed in
     assert office_window.company_page.name_edit.text() == "Biuro Źródło"
     assert not key_dialog.close_button.isEnabled()  # not before the code was written down
     qtbot.keyClick(key_dialog, Qt.Key.Key_Escape)
@@ -123,17 +126,21 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     keyring.set_keyring(MemoryKeyring())
     save_location(None)
     agent = start(sessions)
-    assert agent.window is not None
-    join = open_database_dialog(qtbot, agent.window)
+    join = open_database_dialog(qtbot, enter_as_admin(qtbot, agent))
     fill(qtbot, join, postgres_cluster, empty_database, postgres_cluster.passwords[OWNER])
     qtbot.mouseClick(join.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(join.join_button.isEnabled, timeout=WAIT_MS)
     type_into(qtbot, join.code_edit, code.lower())
     qtbot.mouseClick(join.join_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: agent.window is not None and agent.window.store.is_office, timeout=WAIT_MS)
-    assert agent.window is not None
-    assert agent.window.company_page.name_edit.text() == "Biuro Źródło"
-    assert agent.window.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
+    # Joining another database asks who signs in there; the people moved with the settings.
+    qtbot.waitUntil(
+        lambda: agent.gate is not None and agent.gate.store.is_office and agent.gate.dialog is not None,
+        timeout=WAIT_MS,
+    )
+    joined = sign_in(qtbot, agent, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert isinstance(joined, SettingsWindow) and joined.store.is_office
+    assert joined.company_page.name_edit.text() == "Biuro Źródło"
+    assert joined.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
 
 
 def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
@@ -156,7 +163,7 @@ def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
     SecretStore().set(location.secret_key(), postgres_cluster.passwords[OWNER])
 
     session = start(sessions)
-    window = session.window
+    window = enter_as_admin(qtbot, session)
     assert window is not None and isinstance(window.secrets, OfficeSecretStore)
     tools = tools_of(window)
     assert tools.key_banner is not None and tools.key_banner.isVisible()
@@ -199,7 +206,7 @@ def test_a_damaged_file_at_start_offers_the_ways_back(qtbot, sessions, data_dir:
         "quit",
     }  # the settings part is damaged: no "without history"
     qtbot.mouseClick(dialog.buttons["backup"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
+    enter_as_admin(qtbot, session)
     assert session.window is not None
     assert session.window.company_page.name_edit.text() == "Biuro Źródło"
     assert [p for p in data_dir.iterdir() if ".damaged-" in p.name]  # kept aside, not deleted
@@ -215,6 +222,6 @@ def test_an_unreachable_office_database_at_start_offers_the_local_file(
     assert isinstance(dialog, StartProblemDialog)
     assert set(dialog.buttons) == {"retry", "local", "quit"}
     qtbot.mouseClick(dialog.buttons["local"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
+    enter_as_admin(qtbot, session)
     assert session.window is not None and not session.window.store.is_office
     assert saved_location() is None
