@@ -51,10 +51,14 @@ class AccountToolsInstall(QObject):
             self.apps_dialog.raise_()
             return self.apps_dialog
         dialog = OAuthAppsDialog(self.window.store, self.window.secrets, self.window)
-        dialog.saved.connect(lambda apps: remember_apps(self.window, apps))
+        dialog.saved.connect(self._apps_saved)
         self.apps_dialog = dialog
         dialog.show()
         return dialog
+
+    @Slot(object)
+    def _apps_saved(self, apps: object) -> None:
+        remember_apps(self.window, apps)
 
     def sign_in_for(self, finding: Finding) -> None:
         """The doctor's one-click switch: open the finding's account and start the sign-in there."""

@@ -71,6 +71,7 @@ class AccountTools(QObject):
         self.office_apps = office_apps
         self.detect_dialog: DetectDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self._sign_in_method: AuthMethod = AuthMethod.PASSWORD
         self.diagnosis_dialog: DiagnosisDialog | None = None
         self.apps_dialog: OAuthAppsDialog | None = None
         section.detect_button.show()
@@ -199,7 +200,8 @@ class AccountTools(QObject):
             self.section.window(),
             open_browser=ENVIRONMENT.open_browser,
         )
-        dialog.finished_sign_in.connect(lambda outcome: self._signed_in(method, outcome))
+        self._sign_in_method = method
+        dialog.finished_sign_in.connect(self._sign_in_finished)
         dialog.destroyed.connect(self._sign_in_closed)
         self.sign_in_dialog = dialog
         dialog.show()
@@ -275,7 +277,7 @@ class AccountTools(QObject):
             self.apps_dialog.raise_()
             return self.apps_dialog
         dialog = OAuthAppsDialog(self.store, self.secrets, self.section.window())
-        dialog.saved.connect(lambda apps: remember_apps(self.section.window(), apps))
+        dialog.saved.connect(self._apps_saved)
         dialog.destroyed.connect(self._apps_closed)
         self.apps_dialog = dialog
         dialog.show()
@@ -283,6 +285,16 @@ class AccountTools(QObject):
 
     def _apps_closed(self) -> None:
         self.apps_dialog = None
+
+    # Bound slots, not lambdas: a closure over this object connected to a dialog's signal has
+    # crashed on teardown.
+    @Slot(object)
+    def _apps_saved(self, apps: object) -> None:
+        remember_apps(self.section.window(), apps)
+
+    @Slot(object)
+    def _sign_in_finished(self, outcome: object) -> None:
+        self._signed_in(self._sign_in_method, outcome)
 
 
 def _not_office_settings(fix: Fix) -> bool:
