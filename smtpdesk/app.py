@@ -1,7 +1,7 @@
 """The one entry point: ``smtpdesk`` (gui-script) and ``python -m smtpdesk``.
 
-``smtpdesk check ...``, ``smtpdesk doctor ...`` and ``smtpdesk detect ...`` run headless; anything
-else opens the window.
+``smtpdesk check ...``, ``smtpdesk doctor ...`` and ``smtpdesk detect ...`` run headless,
+``smtpdesk --self-test`` checks the installation without a display; anything else opens the window.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     The GUI reuses a running QApplication, so tests can start the real entry point in-process.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args:
+        from smtpdesk.selftest import run_self_test
+
+        return run_self_test(args)
     if args and args[0] in CLI_COMMANDS:
         from smtpdesk.cli.main import run_cli
 

@@ -46,3 +46,13 @@ def resource_path(name: str) -> Path:
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", ".")) / "smtpdesk" / "resources" / name
     return Path(__file__).parent / "resources" / name
+
+
+def app_resource(name: str) -> Path | None:
+    """A file of the top-level ``resources/`` folder (icon, desktop entry): next to the package in a
+    source checkout, inside the bundle when frozen. None when this installation does not ship it."""
+    if getattr(sys, "frozen", False):
+        path = Path(getattr(sys, "_MEIPASS", ".")) / "resources" / name
+    else:
+        path = Path(__file__).resolve().parent.parent / "resources" / name
+    return path if path.is_file() else None

@@ -156,7 +156,10 @@ _T = {
         pl="pozwól wysłać login i hasło bez szyfrowania (tylko z --security none)",
         en="allow sending the login and password unencrypted (only with --security none)",
     ),
-    "lang": Msg(pl="język komunikatów: pl albo en (domyślnie pl)", en="language: pl or en (default pl)"),
+    "lang": Msg(
+        pl="język komunikatów: pl albo en (domyślnie wybrany w oknie albo język systemu)",
+        en="language: pl or en (default: the one chosen in the window, or the system's)",
+    ),
     "json": Msg(pl="wypisz wynik jako jeden obiekt JSON", en="print the result as one JSON object"),
     "employee": Msg(
         pl="sprawdź konto, z którego wysyła pracownik o tym adresie",
@@ -344,7 +347,7 @@ def parse_check_options(
     _refuse_password_arguments(argv, lang)
     _refuse_undecodable_arguments(argv, lang)
     parser = build_parser(lang)
-    namespace, extra = parser.parse_known_args(list(argv))
+    namespace, extra = parser.parse(argv)
     if extra:
         raise UsageError(_E["unrecognized"].text(lang, args=quote_unrecognized(extra)))
     lang = _language(namespace.lang, lang)

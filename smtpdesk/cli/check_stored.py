@@ -95,7 +95,7 @@ _PASSWORD_STEPS = {
         Msg(pl="Otwórz smtpdesk i przejdź do: {place}.", en="Open smtpdesk and go to: {place}."),
         Msg(
             pl="Wpisz hasło w polu „Hasło” i zapisz ustawienia.",
-            en='Type the password into "Password" ["Hasło"] and save the settings.',
+            en='Type the password into "Password" and save the settings.',
         ),
         Msg(pl="Uruchom sprawdzenie jeszcze raz.", en="Run the check again."),
     ),
@@ -120,9 +120,7 @@ _PASSWORD_STEPS = {
         Msg(pl="Uruchom sprawdzenie jeszcze raz.", en="Run the check again."),
     ),
 }
-_EMPLOYEE_DATA_PLACE = Msg(
-    pl="„Pracownicy” → edycja pracownika {name}", en='"Employees" ["Pracownicy"] → edit {name}'
-)
+_EMPLOYEE_DATA_PLACE = Msg(pl="„Pracownicy” → edycja pracownika {name}", en='"Employees" → edit {name}')
 _NO_SENDER_TITLE = Msg(pl="Brak adresu nadawcy", en="No sender address")
 _BAD_ADDRESS_TITLE = Msg(
     pl="Nieprawidłowy adres nadawcy lub odbiorcy", en="Invalid sender or recipient address"

@@ -105,10 +105,11 @@ def _parser(lang: Lang) -> CliParser:
         description=_T["description"].text(lang),
         epilog=_T["epilog"].text(lang),
     )
-    parser.add_argument("address", metavar="EMAIL", help=_T["address"].text(lang))
+    metavar = "ADRES_EMAIL" if lang == "pl" else "EMAIL"
+    parser.add_argument("address", metavar=metavar, help=_T["address"].text(lang))
     parser.add_argument("--json", action="store_true", help=_T["json"].text(lang))
     parser.add_argument("--dns-server", metavar="IP[:PORT]", help=_T["dns"].text(lang))
-    parser.add_argument("--lang", default=lang, help=_T["lang"].text(lang))
+    parser.add_argument("--lang", metavar="pl|en", default=lang, help=_T["lang"].text(lang))
     parser.add_argument("-h", "--help", action="help", help=_T["help"].text(lang))
     return parser
 
@@ -133,7 +134,7 @@ def _network(value: str | None, lang: Lang) -> Network:
 def run_detect_cli(args: list[str]) -> int:
     lang = prescan_language(args)
     try:
-        options, extra = _parser(lang).parse_known_args(args)
+        options, extra = _parser(lang).parse(args)
         if extra:
             raise UsageError(_T["unrecognized"].text(lang, args=quote_unrecognized(extra)))
         if options.lang not in LANGUAGES:
@@ -208,7 +209,8 @@ def format_report(report: DetectionReport, lang: Lang) -> str:
     width = max(len(n) for n in names.values())
     for attempt in report.attempts:
         outcome = _OUTCOMES[attempt.outcome].text(lang)
-        detail = f" — {attempt.detail}" if attempt.detail and attempt.source.value != "builtin" else ""
+        said = attempt.detail.text(lang)
+        detail = f" — {said}" if said and attempt.source.value != "builtin" else ""
         timing = f" ({attempt.elapsed_ms:.0f} ms)" if attempt.elapsed_ms else ""
         lines.append(f"  {names[attempt.source].ljust(width)}  {outcome}{timing}{detail}")
     return "\n".join(lines) + "\n"

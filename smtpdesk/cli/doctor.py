@@ -62,7 +62,7 @@ _T = {
     "heading": Msg(pl="Doktor konfiguracji: {summary}", en="Configuration doctor: {summary}"),
     "fix": Msg(
         pl="Do naprawienia jednym kliknięciem w oknie „Doktor konfiguracji”: {label}",
-        en='One-click fix in the "Doktor konfiguracji" window: {label}',
+        en='One-click fix in the "Configuration doctor" window: {label}',
     ),
     "unrecognized": Msg(pl="nieznane argumenty: {args}", en="unrecognized arguments: {args}"),
     "bad_lang": Msg(
@@ -93,7 +93,7 @@ def _parser(lang: Lang) -> CliParser:
     parser.add_argument("--json", action="store_true", help=_T["json"].text(lang))
     parser.add_argument("--data-dir", metavar="DIR", help=_T["data_dir"].text(lang))
     parser.add_argument("--database", metavar="URL", help=_T["database"].text(lang))
-    parser.add_argument("--lang", default=lang, help=_T["lang"].text(lang))
+    parser.add_argument("--lang", metavar="pl|en", default=lang, help=_T["lang"].text(lang))
     parser.add_argument("-h", "--help", action="help", help=_T["help"].text(lang))
     return parser
 
@@ -102,7 +102,7 @@ def run_doctor_cli(args: list[str]) -> int:
     """``smtpdesk doctor`` with ``args`` (the words after "doctor"); returns the exit status."""
     lang = prescan_language(args)
     try:
-        options, extra = _parser(lang).parse_known_args(args)
+        options, extra = _parser(lang).parse(args)
     except HelpShown:
         return EXIT_OK
     except UsageError as error:

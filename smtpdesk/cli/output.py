@@ -12,6 +12,7 @@ from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import Security, SmtpAccount
 from smtpdesk.core.scrub import Scrubber
 from smtpdesk.core.smtp.result import ProgressEvent, RunResult, Stage, StageState
+from smtpdesk.core.stages import STAGE_NAMES, stage_name
 
 _SECURITY_LABEL: dict[Security, Msg] = {
     Security.AUTO: Msg(pl="auto", en="auto"),
@@ -113,7 +114,7 @@ class ProgressPrinter:
     def __call__(self, event: ProgressEvent) -> None:
         if event.state is StageState.STARTED:
             if self.live:
-                self._pending = f"  … {event.stage.value}"
+                self._pending = f"  … {stage_name(event.stage, self.lang)}"
                 write(self.stream, self._pending)
             return
         write(self.stream, self._clear() + format_progress(event, self.lang) + "\n")
@@ -132,13 +133,16 @@ class ProgressPrinter:
 
 
 def format_progress(event: ProgressEvent, lang: Lang) -> str:
-    """One line per finished stage, e.g. ``✓ connect     12 ms  127.0.0.1``."""
+    """One line per finished stage, e.g. ``✓ Łączenie   12 ms  127.0.0.1``."""
+    # Names padded to the longest one, so the times line up.
+    width = max(len(name.text(lang)) for name in STAGE_NAMES.values())
+    name = stage_name(event.stage, lang)
     if event.state is StageState.SKIPPED:
-        line = f"– {event.stage.value:<9} {_t('skipped', lang)}"
+        line = f"– {name:<{width}} {_t('skipped', lang)}"
     else:
         mark = "✓" if event.state is StageState.OK else "✗"
         duration = event.duration_ms if event.duration_ms is not None else 0.0
-        line = f"{mark} {event.stage.value:<9}{duration:>5.0f} ms"
+        line = f"{mark} {name:<{width}}{duration:>6.0f} ms"
     return f"{line}  {event.detail}" if event.detail else line
 
 

@@ -7,11 +7,12 @@ the exit status and the tests can run it in-process.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Sequence
 from typing import NoReturn
 
-from smtpdesk.core.i18n import LANGUAGES, Lang, Msg
+from smtpdesk.cli.argparse_texts import speaking
+from smtpdesk.core.i18n import LANGUAGES, Lang
+from smtpdesk.language import chosen_language
 
 
 class UsageError(Exception):
@@ -28,8 +29,8 @@ def parse_language(value: str) -> Lang | None:
     return next((lang for lang in LANGUAGES if lang == wanted), None)
 
 
-def prescan_language(argv: Sequence[str], default: Lang = "pl") -> Lang:
-    """The ``--lang`` value, read before parsing so even parse errors come in that language."""
+def language_option(argv: Sequence[str]) -> Lang | None:
+    """The language a ``--lang`` option in ``argv`` names; None without one."""
     for index, arg in enumerate(argv):
         value = None
         if arg == "--lang" and index + 1 < len(argv):
@@ -39,7 +40,13 @@ def prescan_language(argv: Sequence[str], default: Lang = "pl") -> Lang:
         lang = parse_language(value) if value is not None else None
         if lang is not None:
             return lang
-    return default
+    return None
+
+
+def prescan_language(argv: Sequence[str], default: Lang | None = None) -> Lang:
+    """The ``--lang`` value, read before parsing so even parse errors come in that language;
+    without one ``default``, else the language chosen on this computer or the system's."""
+    return language_option(argv) or default or chosen_language()
 
 
 def quote_unrecognized(extra: Sequence[str]) -> str:
@@ -55,35 +62,6 @@ def usage_error_text(usage: str, prog: str, message: str, lang: Lang) -> str:
     return f"{usage}\n\n{prog}: {prefix}: {message}\n{hint}\n"
 
 
-# argparse's own messages (Python 3.10-3.13 wording) in the user's language. Unknown arguments are
-# reported by the command itself, which never repeats a bare value (it may be a mistyped password).
-_ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], Msg], ...] = (
-    (
-        re.compile(r"^argument (?P<option>\S+?)(/\S+)?: expected one argument$"),
-        Msg(pl="opcja {option} wymaga wartości", en="option {option} needs a value"),
-    ),
-    (
-        re.compile(r"^argument (?P<option>\S+?)(/\S+)?: ignored explicit argument (?P<value>.*)$"),
-        Msg(pl="opcja {option} nie przyjmuje wartości", en="option {option} takes no value"),
-    ),
-    (
-        re.compile(r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.*)$"),
-        Msg(
-            pl="niejednoznaczna opcja {option} (pasuje do: {matches})",
-            en="ambiguous option {option} (could be: {matches})",
-        ),
-    ),
-)
-
-
-def translate_argparse_message(message: str, lang: Lang) -> str:
-    for pattern, msg in _ARGPARSE_MESSAGES:
-        match = pattern.match(message)
-        if match:
-            return msg.text(lang, **match.groupdict())
-    return message
-
-
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=30, width=100)
@@ -93,26 +71,33 @@ class CliParser(argparse.ArgumentParser):
     """An ``ArgumentParser`` with a hand-written usage block and translated errors."""
 
     def __init__(self, *, prog: str, usage_block: str, lang: Lang, description: str, epilog: str) -> None:
-        super().__init__(
-            prog=prog,
-            usage=argparse.SUPPRESS,
-            description=description,
-            epilog=epilog,
-            add_help=False,
-            allow_abbrev=False,  # "--pass" must never silently mean "--password-env"
-            formatter_class=_Formatter,
-        )
-        self.usage_block = usage_block
         self.lang = lang
+        with speaking(lang):  # the section headings are named when the parser is built
+            super().__init__(
+                prog=prog,
+                usage=argparse.SUPPRESS,
+                description=description,
+                epilog=epilog,
+                add_help=False,
+                allow_abbrev=False,  # "--pass" must never silently mean "--password-env"
+                formatter_class=_Formatter,
+            )
+        self.usage_block = usage_block
+
+    def parse(self, args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+        """``parse_known_args`` with argparse's own messages in the parser's language."""
+        with speaking(self.lang):
+            return self.parse_known_args(args)
 
     def format_usage(self) -> str:
         return self.usage_block + "\n"
 
     def format_help(self) -> str:
-        return self.usage_block + "\n\n" + super().format_help()
+        with speaking(self.lang):
+            return self.usage_block + "\n\n" + super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(translate_argparse_message(message, self.lang))
+        raise UsageError(message)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         # Reached only after ``--help`` was printed: every error goes through ``error`` above.

@@ -73,6 +73,9 @@ class AddressError(ValueError):
         super().__init__(message.en)
         self.message = message
 
+    def __str__(self) -> str:  # shown to a person: in the language of the program
+        return self.message.text()
+
 
 @dataclass(frozen=True)
 class MailAddress:

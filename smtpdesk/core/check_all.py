@@ -17,7 +17,8 @@ from functools import partial
 from smtpdesk.core.i18n import Lang, Msg, language
 from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Employee, OfficeSettings, SmtpAccount
 from smtpdesk.core.routing import Route, resolve, route_message
-from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, Timeouts, run_test
+from smtpdesk.core.smtp.cancel import CancelToken
+from smtpdesk.core.smtp.request import MailTestRequest, Timeouts
 from smtpdesk.core.smtp.result import RunResult
 
 log = logging.getLogger(__name__)
@@ -181,8 +182,9 @@ class CheckAll:
     any one server (host and port).
 
     ``on_result(job, result)`` and ``on_error(job, exc)`` are called on a pool thread as each job
-    ends; ``on_finished(cancelled)`` once, on the thread that ended last. ``password_for(key)`` is
-    called on the pool thread too, so a slow keychain never holds up the caller.
+    ends; ``on_finished(cancelled)`` once, on the thread that ended last. ``password_for(key)`` (and
+    ``password_state_for(key)`` when it gives none) is called on the pool thread too, so a slow
+    keychain never holds up the caller.
     """
 
     def __init__(
@@ -193,6 +195,7 @@ class CheckAll:
         on_result: Callable[[CheckJob, RunResult], None],
         on_error: Callable[[CheckJob, BaseException], None] | None = None,
         on_finished: Callable[[bool], None] | None = None,
+        password_state_for: Callable[[str], str] | None = None,
         max_workers: int = DEFAULT_WORKERS,
         per_server: int = PER_SERVER,
         timeouts: Timeouts | None = None,
@@ -204,6 +207,7 @@ class CheckAll:
         self._server_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
         self._password_for = password_for
         self._token_provider_for = token_provider_for
+        self._password_state_for = password_state_for
         self._on_result = on_result
         self._on_error = on_error
         self._on_finished = on_finished
@@ -296,9 +300,17 @@ class CheckAll:
                 token.cancel()
             try:
                 token_provider = self._token_provider_for(job) if self._token_provider_for else None
+                password = None if token_provider is not None else self._password_for(job.key)
+                # Why there is none (no keychain, a locked one, nothing saved) is what the advice is about.
+                state = (
+                    ""
+                    if password or token_provider is not None or self._password_state_for is None
+                    else self._password_state_for(job.key)
+                )
                 request = MailTestRequest(
                     account=job.account,
-                    password=None if token_provider is not None else self._password_for(job.key),
+                    password=password,
+                    password_state=state,
                     token_provider=token_provider,
                     sender=job.sender,
                     recipient=job.recipient or job.sender,
@@ -310,6 +322,9 @@ class CheckAll:
                     account_source=job.account_source,
                     contact_mode=job.contact_mode,
                 )
+                # Loaded on first use, on a pool thread: the window starts without the engine.
+                from smtpdesk.core.smtp.engine import run_test
+
                 result = run_test(request, cancel=token)
             finally:
                 with self._lock:

@@ -112,7 +112,8 @@ class Company:
 
 @dataclass(frozen=True)
 class Giodo:
-    """ "Ustawienia GIODO". Stored now; enforced when sign-in arrives."""
+    """ "Ustawienia GIODO", enforced by the sign-in (``core.people``): password age and format for
+    the application passwords, and clients' contact data masked for agents."""
 
     password_change_days: int = 0  # 0 = no forced change
     giodo_password_format: bool = False
@@ -178,6 +179,10 @@ class OfficeSettings:
     giodo: Giodo = field(default_factory=Giodo)
     default_server: SmtpAccount | None = None
     default_server_sender: str = ""  # envelope/From used by the default server, if it needs one
+    # "Agenci mogą sami zmieniać swoje konto SMTP": agents edit their own account in "Moja poczta".
+    agents_edit_own_smtp: bool = False
+    # The window locks after this many minutes without keyboard or mouse input (0: never).
+    idle_lock_minutes: int = 15
     oauth: OAuthApps = field(default_factory=OAuthApps)
 
     @property

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 
 from smtpdesk.core.footer import Footer, clean_line
 from smtpdesk.core.i18n import Lang, Msg
-from smtpdesk.core.message import build_test_message
 from smtpdesk.core.model import (
     COMPANY_ACCOUNT,
     DEFAULT_ACCOUNT,
@@ -286,6 +285,9 @@ def resolve(settings: OfficeSettings, employee: Employee | None) -> Route:
 def route_message(route: Route, recipient: str, lang: Lang) -> bytes:
     """The test mail exactly as ``route`` sends it: its From, Reply-To and footer (ValueError for
     an address no message can carry)."""
+    # The message builder (the e-mail package, MIME) is loaded when a message is built.
+    from smtpdesk.core.message import build_test_message
+
     return build_test_message(
         sender=route.sender,
         sender_name=route.sender_name,

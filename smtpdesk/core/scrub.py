@@ -85,16 +85,22 @@ class Scrubber:
         self._username = username
         self._forms: list[str] = []
         self._pattern: re.Pattern[str] | None = None
-        for secret in secrets:
-            self.add(secret)
+        self._extend([secret for secret in secrets if secret])
 
     def add(self, secret: str | None) -> None:
         """Also keep ``secret`` out of every text (e.g. an access token learnt during a run)."""
-        if not secret:
+        if secret:
+            self._extend([secret])
+
+    def _extend(self, secrets: list[str]) -> None:
+        if not secrets:
             return
-        forms = set(self._forms) | secret_forms(secret, self._username)
+        forms = set(self._forms)
+        for secret in secrets:
+            forms |= secret_forms(secret, self._username)
         self._forms = sorted(forms, key=len, reverse=True)
-        # One pass over a text for all forms (an alternation tries the longest first).
+        # One pass over a text for all forms (an alternation tries the longest first), compiled
+        # once for all the secrets given together.
         self._pattern = re.compile("|".join(map(re.escape, self._forms)))
 
     def __bool__(self) -> bool:

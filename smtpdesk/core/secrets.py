@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 import threading
 from enum import Enum
-
-import keyring
-import keyring.backend
-import keyring.backends.fail
-import keyring.backends.null
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from smtpdesk.core.i18n import Msg
+from smtpdesk.core.redaction import remember_secret
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+# keyring is imported on first use: choosing its backend may load D-Bus and crypto libraries and
+# ask the desktop session, which is why the window decides it on a background thread.
 
 SERVICE = "smtpdesk"
 SESSION_BACKEND_NAME = "session memory"
@@ -82,6 +84,9 @@ def describe_state(state: SecretState) -> Msg:
 
 def _usable(backend: keyring.backend.KeyringBackend) -> bool:
     """False for keyring's stand-ins that cannot keep anything (fail, null, an empty chainer)."""
+    import keyring.backends.fail
+    import keyring.backends.null
+
     if isinstance(backend, (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)):
         return False
     try:
@@ -108,6 +113,7 @@ class SecretStore:
         self._session: dict[str, str] = {}
         self._backend: keyring.backend.KeyringBackend | None = None
         self._backend_usable = False
+        self._decided = False  # keyring was asked once (answers are cached by keyring itself)
 
     # --- backend ----------------------------------------------------------------------------------
 
@@ -119,12 +125,16 @@ class SecretStore:
         """
         if self.session_only:
             return None
+        import keyring
+
         try:
             backend = keyring.get_keyring()
         except Exception as error:  # a broken keyring configuration must not stop the app
             log.warning("keyring backend could not be loaded: %s", type(error).__name__)
             self._backend = None
             return None
+        finally:
+            self._decided = True
         if backend is not self._backend:
             self._backend = backend
             self._backend_usable = _usable(backend)
@@ -133,6 +143,16 @@ class SecretStore:
     def _forget_backend(self, error: Exception, action: str, key: str) -> None:
         log.warning("keyring %s failed for %s: %s", action, key, type(error).__name__)
         self._backend = None
+
+    @property
+    def resolved(self) -> bool:
+        """The backend was already chosen: asking for a password's state costs no detection."""
+        return self.session_only or self._decided
+
+    def prepare(self) -> None:
+        """Chooses the backend now (slow: keyring probes every backend); any thread."""
+        with self._lock:
+            self._resolve()
 
     @property
     def available(self) -> bool:
@@ -163,6 +183,7 @@ class SecretStore:
                     self._forget_backend(error, "read", key)
                 else:
                     if password is not None:
+                        remember_secret(str(password))
                         return str(password)
             return self._session.get(key)
 
@@ -172,6 +193,7 @@ class SecretStore:
         if not password:
             self.delete(key)
             return self.state(key)
+        remember_secret(password)
         with self._lock:
             backend = self._resolve()
             if backend is not None:
@@ -196,6 +218,8 @@ class SecretStore:
             backend = self._resolve()
             if backend is None:
                 return
+            import keyring.errors
+
             try:
                 backend.delete_password(self.service, key)
             except keyring.errors.PasswordDeleteError:
@@ -211,6 +235,8 @@ class SecretStore:
             backend = self._resolve()
             if backend is None:
                 return SecretState.SESSION_ONLY if in_session else SecretState.UNAVAILABLE
+            import keyring.errors
+
             try:
                 password = backend.get_password(self.service, key)
             except keyring.errors.KeyringLocked as error:

@@ -1,8 +1,8 @@
 """Names of the places and choices the user sees, shared by routing and the doctor.
 
 The Polish labels are the reference help page's, verbatim, so a sentence can point at the exact
-field to change. English sentences keep the Polish label in brackets, as the English rendering of
-that page does.
+field to change. English sentences name the labels as the English window shows them (the English
+catalogue, resources/i18n/smtpdesk_en.ts), never a Polish one.
 """
 
 from __future__ import annotations
@@ -14,25 +14,25 @@ from smtpdesk.core.model import Employee
 
 AGENT_MODE = Msg(
     pl="„Kontakt do aktualnie zalogowanego agenta”",
-    en='"Contact of the currently signed-in agent" ["Kontakt do aktualnie zalogowanego agenta"]',
+    en='"Contact of the currently signed-in agent"',
 )
 COMPANY_MODE = Msg(
     pl="„Kontakt do firmy / biura”",
-    en='"Contact of the company / office" ["Kontakt do firmy / biura"]',
+    en='"Contact of the company / office"',
 )
 COMPANY_SMTP_PLACE = Msg(
     pl="„Pozostałe ustawienia” → „Ustawienia wysyłania poczty (SMTP)”",
-    en='"Other settings" ["Pozostałe ustawienia"] → "Outgoing mail settings (SMTP)"',
+    en='"Other settings" → "Outgoing mail settings (SMTP)"',
 )
 EMPLOYEE_SMTP_PLACE = Msg(
     pl="„Pracownicy” → edycja pracownika → „Ustawienia wysyłania poczty (SMTP)”",
-    en='"Employees" ["Pracownicy"] → edit the employee → "Outgoing mail settings (SMTP)"',
+    en='"Employees" → edit the employee → "Outgoing mail settings (SMTP)"',
 )
-COMPANY_DATA_PLACE = Msg(pl="„Dane firmy”", en='"Company data" ["Dane firmy"]')
+COMPANY_DATA_PLACE = Msg(pl="„Dane firmy”", en='"Company data"')
 
 COMPANY_ACCOUNT_LABEL = Msg(
     pl="firmowe konto SMTP („Pozostałe ustawienia”)",
-    en='the company SMTP account ("Pozostałe ustawienia")',
+    en='the company SMTP account ("Other settings")',
 )
 DEFAULT_SERVER_LABEL = Msg(pl="serwer domyślny aplikacji", en="the application's default server")
 EMPLOYEE_ACCOUNT_LABEL = Msg(pl="konto SMTP pracownika {name}", en="the SMTP account of {name}")

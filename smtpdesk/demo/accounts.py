@@ -41,6 +41,8 @@ class DemoPerson:
     hint: Msg  # what trying this person's test mail shows
     expected: str  # diagnosis code of this person's test mail in agent contact mode
     stored_password: str | None = field(default=None, repr=False)  # None: the mailbox's real one
+    # The published password to sign in to the demo office's smtpdesk as this person.
+    sign_in_password: str = field(default="", repr=False)
 
     @property
     def password_to_store(self) -> str:
@@ -69,6 +71,7 @@ MAILBOXES: tuple[DemoMailbox, ...] = (
 PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson(
         first_name="Katarzyna",
+        sign_in_password="Demo-Admin-1",
         last_name="Nowicka",
         # The office manager signs with the office address, so the company SMTP must be set even in
         # agent contact mode (the reference page's rule for an e-mail equal to "Dane firmy").
@@ -81,6 +84,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     ),
     DemoPerson(
         first_name="Anna",
+        sign_in_password="Demo-Agent-1",
         last_name="Wiśniewska",
         email=ANNA_MAILBOX.login,
         phone="+48 602 311 422",
@@ -91,6 +95,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     ),
     DemoPerson(
         first_name="Piotr",
+        sign_in_password="Demo-Agent-2",
         last_name="Zieliński",
         email=PIOTR_MAILBOX.login,
         phone="+48 603 422 533",
@@ -102,6 +107,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     ),
     DemoPerson(
         first_name="Marek",
+        sign_in_password="Demo-Agent-3",
         last_name="Dąbrowski",
         email=f"marek.dabrowski@{DOMAIN}",
         phone="+48 604 533 644",
@@ -115,6 +121,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     ),
     DemoPerson(
         first_name="Tomasz",
+        sign_in_password="Demo-Agent-5",
         last_name="Lewandowski",
         email=TOMASZ_MAILBOX.login,
         phone="+48 606 755 866",
@@ -129,6 +136,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     ),
     DemoPerson(
         first_name="Ewa",
+        sign_in_password="Demo-Agent-4",
         last_name="Kamińska",
         email=f"ewa.kaminska@{DOMAIN}",
         phone="+48 605 644 755",

@@ -16,6 +16,7 @@ from smtpdesk.core.model import (
     OfficeSettings,
     employee_account,
 )
+from smtpdesk.core.people.accounts import People
 from smtpdesk.demo.accounts import COMPANY_MAILBOX, DOMAIN, PEOPLE
 from smtpdesk.paths import resource_path
 
@@ -47,7 +48,7 @@ def demo_settings(server: DemoServer) -> OfficeSettings:
         company=demo_company(),
         contact_mode=ContactMode.AGENT,
         company_smtp=company_account,
-        giodo=Giodo(password_change_days=30, giodo_password_format=True, hide_client_contacts=False),
+        giodo=Giodo(password_change_days=30, giodo_password_format=True, hide_client_contacts=True),
         default_server=company_account,
         default_server_sender=COMPANY_MAILBOX.login,
     )
@@ -64,6 +65,8 @@ def seed_demo(store: Store, secrets: SecretStore, server: DemoServer, oauth: OAu
     store.save_settings(settings)
     secrets.set(COMPANY_ACCOUNT, COMPANY_MAILBOX.password)
     secrets.set(DEFAULT_ACCOUNT, COMPANY_MAILBOX.password)
+    people = People(store)
+    admin: Employee | None = None
     for person in PEOPLE:
         saved = store.save_employee(
             Employee(
@@ -77,3 +80,5 @@ def seed_demo(store: Store, secrets: SecretStore, server: DemoServer, oauth: OAu
         )
         if person.mailbox is not None and saved.id is not None:
             secrets.set(employee_account(saved.id), person.password_to_store)
+        admin = admin or saved  # the office manager comes first and gives everyone their sign-in
+        people.assign_password(saved, person.sign_in_password, by=admin)

@@ -7,6 +7,7 @@ running so the user can still save.
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 import threading
@@ -16,19 +17,21 @@ from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smtpdesk import __version__ as smtpdesk_version
+from smtpdesk.logfile import log_path
+from smtpdesk.ui.widgets.copy_buttons import CopyCloseButtons, fixed_text_view
+from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.form_rows import buddy_label
+
+log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -56,34 +59,30 @@ class CrashDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.details = QPlainTextEdit(report)
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        details_label = QLabel(self.tr("&Szczegóły:"))
-        details_label.setBuddy(self.details)
-        buttons = QDialogButtonBox()
-        self.copy_button: QPushButton = buttons.addButton(
-            self.tr("Kopiuj"), QDialogButtonBox.ButtonRole.ActionRole
+        self.log_line = QLabel(
+            self.tr("Szczegóły są też zapisane w dzienniku programu: {path}").format(path=log_path())
         )
-        self.close_button: QPushButton = buttons.addButton(
-            self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.copy_button.clicked.connect(self.copy_report)
-        buttons.rejected.connect(self.reject)
+        self.log_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_line.setWordWrap(True)
+        self.details = fixed_text_view(report)
+        details_label = buddy_label(self.tr("&Szczegóły:"), self.details)
+        buttons = CopyCloseButtons(self, self.report)
+        self.copy_button, self.close_button = buttons.copy_button, buttons.close_button
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.log_line)
         layout.addWidget(details_label)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.resize(720, 460)
+        keep_default_button(self, self.close_button)
 
     def report(self) -> str:
         return self.details.toPlainText()
 
     def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.report())
-        self.copy_button.setText(self.tr("Skopiowano"))
+        self.copy_button.click()
 
 
 class CrashReporter(QObject):
@@ -123,12 +122,18 @@ class CrashReporter(QObject):
             self._previous_hook(exc_type, value, tb)
         if issubclass(exc_type, KeyboardInterrupt):
             return
+        log.error("unhandled exception", exc_info=(exc_type, value, tb))
         self._reported.emit(crash_report(exc_type, value, tb))
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if self._previous_thread_hook is not None:
             self._previous_thread_hook(args)
         if args.exc_value is not None:
+            log.error(
+                "unhandled exception in thread %s",
+                args.thread.name if args.thread is not None else "?",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
             self._reported.emit(crash_report(args.exc_type, args.exc_value, args.exc_traceback))
 
     def _show(self, report: str) -> None:

@@ -6,13 +6,14 @@ part (footer and inline logo included) or the plain text, and on request its raw
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from email.message import EmailMessage, Message
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QTextDocument
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QFontDatabase, QImage, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.demo.server import CapturedMessage, DemoServer
+from smtpdesk.ui import background
+from smtpdesk.ui.people.viewer import masker_for
 from smtpdesk.ui.widgets.form_rows import new_form
 
 # Mail clients honour the footer's CSS max-width/max-height on the logo; QTextBrowser does not,
@@ -37,12 +40,6 @@ MAX_INLINE_IMAGE = QSize(200, 80)
 
 _COLUMNS = ("time", "from", "to", "subject", "login")
 _MESSAGE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _Relay(QObject):
-    """Carries captured mails from the server's thread into the GUI thread (queued connection)."""
-
-    received = Signal(object)
 
 
 class MessageBrowser(QTextBrowser):
@@ -158,6 +155,7 @@ class DemoInbox(QWidget):
         self.list.setColumnWidth(_COLUMNS.index("to"), 190)
         self.list.setColumnWidth(_COLUMNS.index("login"), 190)
         self.list.currentItemChanged.connect(self._show_current)
+        self.list.setAccessibleName(self.tr("Odebrane wiadomości"))
 
         self.headers = new_form()
         self.from_label = self._header_row(self.tr("Od:"))
@@ -179,10 +177,12 @@ class DemoInbox(QWidget):
         header_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.browser = MessageBrowser()
+        self.browser.setAccessibleName(self.tr("Treść wiadomości"))
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.source.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source.setAccessibleName(self.tr("Źródło wiadomości"))
         self.body = QStackedWidget()
         self.body.addWidget(self.browser)
         self.body.addWidget(self.source)
@@ -212,26 +212,38 @@ class DemoInbox(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
 
+        self.close_button = QPushButton(self.tr("Zamknij"))
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
 
-        self._relay = _Relay(self)
-        self._relay.received.connect(self._add, Qt.ConnectionType.QueuedConnection)
-        relay = self._relay
+        # Mails arrive on the server's thread; they reach the list through a channel, so that
+        # thread never holds this window (see smtpdesk.ui.background).
+        channel = background.open_channel(self._received)
 
         def listener(message: CapturedMessage) -> None:
-            with contextlib.suppress(RuntimeError):  # the window is already gone
-                relay.received.emit(message)
+            background.post(channel, message)
 
-        self._listener = listener
         server.add_listener(listener)
-        self.destroyed.connect(lambda *_: server.remove_listener(listener))
+        self.destroyed.connect(partial(_stop_listening, server, listener, channel))
         for message in server.messages():
             self._add(message, select=False)
         self._select_newest()
 
     # -- public ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A window of its own, not a dialog: Escape closes it as it closes every dialog.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def message_count(self) -> int:
         return self.list.topLevelItemCount()
@@ -255,15 +267,20 @@ class DemoInbox(QWidget):
         self.headers.addRow(QLabel(text), value)
         return value
 
+    def _received(self, message: object) -> None:
+        if isinstance(message, CapturedMessage):
+            self._add(message)
+
     def _add(self, message: CapturedMessage, select: bool = True) -> None:
         parsed = message.parsed()
         received = message.received_at.astimezone()
+        mask = masker_for(self).text  # an agent sees clients' addresses and phones masked
         values = {
             "time": received.strftime("%H:%M:%S"),
-            "from": _header(parsed, "From") or message.mail_from,
-            "to": _header(parsed, "To") or ", ".join(message.rcpt_tos),
-            "subject": _header(parsed, "Subject") or self.tr("(bez tematu)"),
-            "login": message.login or "",
+            "from": mask(_header(parsed, "From") or message.mail_from),
+            "to": mask(_header(parsed, "To") or ", ".join(message.rcpt_tos)),
+            "subject": mask(_header(parsed, "Subject")) or self.tr("(bez tematu)"),
+            "login": mask(message.login or ""),
         }
         item = QTreeWidgetItem([values[column] for column in _COLUMNS])
         for column, key in enumerate(_COLUMNS):
@@ -289,21 +306,27 @@ class DemoInbox(QWidget):
             self.source.clear()
             return
         parsed = message.parsed()
-        self.from_label.setText(_header(parsed, "From") or message.mail_from)
-        self.to_label.setText(_header(parsed, "To") or ", ".join(message.rcpt_tos))
-        reply_to = _header(parsed, "Reply-To")
+        mask = masker_for(self).text
+        self.from_label.setText(mask(_header(parsed, "From") or message.mail_from))
+        self.to_label.setText(mask(_header(parsed, "To") or ", ".join(message.rcpt_tos)))
+        reply_to = mask(_header(parsed, "Reply-To"))
         self.reply_to_label.setText(reply_to)
         self.headers.setRowVisible(self.reply_to_label, bool(reply_to))
-        self.subject_label.setText(_header(parsed, "Subject"))
+        self.subject_label.setText(mask(_header(parsed, "Subject")))
         self.date_label.setText(_shown_date(parsed, message.received_at))
-        self.login_label.setText(message.login or "")
+        self.login_label.setText(mask(message.login or ""))
         html, plain, images = _bodies(parsed)
-        self.browser.show_message(html, plain, images)
-        self.source.setPlainText(message.data.decode("utf-8", "replace"))
+        self.browser.show_message(mask(html) if html is not None else None, mask(plain), images)
+        self.source.setPlainText(mask(message.data.decode("utf-8", "replace")))
         self.details.setCurrentWidget(self.message_view)
 
     def _show_source(self, on: bool) -> None:
         self.body.setCurrentWidget(self.source if on else self.browser)
+
+
+def _stop_listening(server: DemoServer, listener: Callable[[CapturedMessage], None], channel: int) -> None:
+    server.remove_listener(listener)
+    background.close_channel(channel)
 
 
 def _message_of(item: QTreeWidgetItem | None) -> CapturedMessage | None:

@@ -12,11 +12,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from shiboken6 import isValid
 
-from smtpdesk.core.doctor import Finding
-from smtpdesk.ui.doctor_view import DoctorDialog
 from smtpdesk.ui.widgets.unsaved_changes import Choice, ask_unsaved_changes, settle
 
 if TYPE_CHECKING:
+    from smtpdesk.ui.doctor_view import DoctorDialog
     from smtpdesk.ui.settings_window import SettingsWindow
 
 
@@ -55,6 +54,9 @@ class DoctorLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        # The doctor and its rules are loaded when first asked for, not while the window starts.
+        from smtpdesk.ui.doctor_view import DoctorDialog
+
         dialog = DoctorDialog(self.window.store, self.window.secrets, self.window)
         dialog.settings_changed.connect(self._fixed)
         dialog.sign_in_requested.connect(self._sign_in)
@@ -70,6 +72,7 @@ class DoctorLauncher(QObject):
             self.window.reload()
 
     def _sign_in(self, finding: object) -> None:
+        from smtpdesk.core.doctor import Finding
         from smtpdesk.ui.oauth.install import account_tools_of
 
         tools = account_tools_of(self.window)

@@ -27,6 +27,8 @@ from smtpdesk.core.doctor.fixes import needs_window
 from smtpdesk.core.i18n import language
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.widgets.default_button import keep_default_button, resettle_default_button
+from smtpdesk.ui.widgets.tab_order import chain_tab_order
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +166,9 @@ class DoctorDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._list)
+        self._scroll = scroll
+        # It takes the focus so the findings can be scrolled with the keyboard.
+        scroll.setAccessibleName(self.tr("Wyniki sprawdzenia"))
 
         self.refresh_button = QPushButton(self.tr("Sprawdź ponownie"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -180,6 +185,7 @@ class DoctorDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        keep_default_button(self, self.close_button)
         self.refresh()
 
     # --- state ------------------------------------------------------------------------------------
@@ -209,6 +215,7 @@ class DoctorDialog(QDialog):
             return
         self._findings = run_doctor(settings, employees, self.secrets)
         self._rebuild()
+        resettle_default_button(self)  # "Napraw" changes settings: never on Enter
 
     def apply(self, finding: Finding) -> None:
         """Apply and save ``finding``'s fix, then check again."""
@@ -251,3 +258,6 @@ class DoctorDialog(QDialog):
             card.fix_clicked.connect(self.apply)
             self._list_layout.insertWidget(index, card)
             self._cards.append(card)
+        # The cards are made after the buttons under them: Tab goes through the list first.
+        fixes = [card.fix_button for card in self._cards if card.fix_button is not None]
+        chain_tab_order([self._scroll, *fixes, self.refresh_button, self.close_button])

@@ -6,8 +6,10 @@ tells the employee list. Open it with ``open()``: it never blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -30,21 +32,32 @@ from smtpdesk.core.store import ConflictError, Store, StoreError
 from smtpdesk.core.store.display import when_text
 from smtpdesk.core.store.merge import rebase_employee
 from smtpdesk.core.validation import normalise_email, normalise_phone
-from smtpdesk.ui.mailtest.buttons import attach_employee_mail_test_buttons
+from smtpdesk.ui.draft_fields import Value, field_values
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.oauth.section_tools import attach_account_tools
 from smtpdesk.ui.office.conflict_dialog import ConflictDialog
 from smtpdesk.ui.pages.base import Problem, check_field, field_problem
+from smtpdesk.ui.widgets.default_button import keep_default_button, settle_message_box
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
+from smtpdesk.ui.widgets.tab_order import chain_tab_order, shown_buttons
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
 
 MAX_NAME_LENGTH = 100
 
 
 class EmployeeDialog(QDialog):
+    """Features add themselves with ``add_extension`` (the mail tests put their buttons under the
+    SMTP form), so this dialog depends on none of them."""
+
     saved = Signal(object)  # the stored Employee (with its id)
+    _extensions: ClassVar[list[Callable[[EmployeeDialog], object]]] = []
+
+    @classmethod
+    def add_extension(cls, extend: Callable[[EmployeeDialog], object]) -> None:
+        """``extend(dialog)`` runs at the end of every new dialog's constructor."""
+        if extend not in cls._extensions:
+            cls._extensions.append(extend)
 
     def __init__(
         self,
@@ -86,6 +99,9 @@ class EmployeeDialog(QDialog):
         add_row(form, self.tr("&Telefon:"), self.phone_edit, self.errors)
         add_row(form, self.tr("&Rola:"), self.role_combo, self.errors)
         person.setLayout(form)
+        self.person_form = form  # features add rows here (e.g. the application password)
+        # More checks run by "Zapisz" (e.g. the last administrator keeps the role).
+        self.extra_checks: list[Callable[[], list[Problem]]] = []
 
         self.smtp_section = SmtpSection(secrets)
         self.smtp_section.sender_change_requested.connect(self.email_edit.setText)
@@ -97,7 +113,6 @@ class EmployeeDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -123,8 +138,10 @@ class EmployeeDialog(QDialog):
         self.email_edit.editingFinished.connect(self._check_email)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self._load(employee or Employee())
-        attach_employee_mail_test_buttons(self)
-        attach_account_tools(self.smtp_section, store, secrets, self.email_edit.text)
+        for extend in self._extensions:
+            extend(self)
+        # The test buttons and sign-in buttons the extensions added take no Enter either.
+        keep_default_button(self, self.save_button)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()
@@ -139,8 +156,7 @@ class EmployeeDialog(QDialog):
                 last = widget
             widget = widget.nextInFocusChain()
         if last is not None:
-            QWidget.setTabOrder(last, self.save_button)
-            QWidget.setTabOrder(self.save_button, self.cancel_button)
+            chain_tab_order([last, *shown_buttons(self.buttons)])
 
     # -- form -----------------------------------------------------------------------------------
 
@@ -152,7 +168,27 @@ class EmployeeDialog(QDialog):
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(employee.role.value)))
         key = employee_account(employee.id) if employee.id is not None else None
         self.smtp_section.load(employee.smtp, key)
+        self._mark_loaded()
+
+    def _mark_loaded(self) -> None:
         self._loaded_state = self.state()
+        self.loaded_values: dict[str, Value] = field_values(self.draft_fields())
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        """The fields a draft keeps when the program is ended from outside; never the password."""
+        smtp = self.smtp_section
+        return {
+            "first_name": self.first_name_edit,
+            "last_name": self.last_name_edit,
+            "email": self.email_edit,
+            "phone": self.phone_edit,
+            "role": self.role_combo,
+            "host": smtp.host_edit,
+            "port": smtp.port_edit,
+            "username": smtp.username_edit,
+            "security": smtp.security_combo,
+            "allow_plaintext_auth": smtp.plaintext_check,
+        }
 
     def state(self) -> object:
         return (
@@ -181,6 +217,8 @@ class EmployeeDialog(QDialog):
             if problem is not None:
                 problems.append(problem)
         problems.extend(self.smtp_section.check())
+        for extra in self.extra_checks:
+            problems.extend(extra())
         return problems
 
     def _check_email(self) -> Problem | None:
@@ -239,7 +277,7 @@ class EmployeeDialog(QDialog):
         if stored != employee:
             self._load(stored)  # what others saved meanwhile, in fields this window left alone
         else:
-            self._loaded_state = self.state()
+            self._mark_loaded()
         self.saved.emit(stored)
         return True
 
@@ -284,8 +322,8 @@ class EmployeeDialog(QDialog):
         box.setInformativeText(self.tr("Zapisać go ponownie z danymi z tego okna?"))
         self._restore_button = box.addButton(self.tr("Zapisz ponownie"), QMessageBox.ButtonRole.AcceptRole)
         self._drop_button = box.addButton(self.tr("Porzuć zmiany"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(self._restore_button)
         box.setEscapeButton(box.addButton(self.tr("Wróć do edycji"), QMessageBox.ButtonRole.RejectRole))
+        settle_message_box(box, self._restore_button)
         self._removed_mine = mine
         box.finished.connect(self._restore_answered)
         self.conflict_dialog = box

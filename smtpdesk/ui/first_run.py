@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
+from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.form_rows import heading_label
+
 
 class FirstRunDialog(QDialog):
     """Offers the two ways in; open it with ``open()`` or ``show()`` and listen to the signals.
@@ -21,11 +24,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Witamy w smtpdesk"))
         self.setMinimumWidth(520)
 
-        heading = QLabel(self.tr("Witamy w smtpdesk"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Witamy w smtpdesk"))
         intro = QLabel(
             self.tr(
                 "Na tym komputerze nie ma jeszcze ustawień. Możesz od razu ustawić wysyłanie poczty "
@@ -45,7 +44,6 @@ class FirstRunDialog(QDialog):
                 "wysyłane do internetu, a zmiany znikną po zamknięciu."
             ),
         )
-        self.setup_button.setDefault(True)
         self.setup_button.clicked.connect(self._choose_setup)
         self.demo_button.clicked.connect(self._choose_demo)
 
@@ -56,6 +54,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.setup_button)
         layout.addWidget(self.demo_button)
         layout.addStretch(1)
+        keep_default_button(self, self.setup_button)
         # Wrapped labels make Qt guess a needlessly tall dialog; size it to its text instead.
         height = layout.heightForWidth(self.minimumWidth())
         if height > 0:

@@ -7,11 +7,13 @@ the focus. Other features extend the window through ``add_banner``, ``file_menu`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpdesk import paths
 from smtpdesk.core.model import OfficeSettings
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import ChangeRecord, ConflictError, Store, StoreError
 from smtpdesk.core.store.display import changes_summary
 from smtpdesk.core.store.merge import rebase_settings
+from smtpdesk.ui.language_menu import LanguageMenu
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.change_monitor import ChangeMonitor
 from smtpdesk.ui.office.change_notice import ChangeNotice
@@ -38,10 +42,24 @@ from smtpdesk.ui.pages.employees_page import EmployeesPage
 from smtpdesk.ui.pages.logo_page import LogoPage
 from smtpdesk.ui.pages.other_settings_page import OtherSettingsPage
 from smtpdesk.ui.pages.website_page import WebsitePage
+from smtpdesk.ui.widgets.form_rows import heading_label
 from smtpdesk.ui.widgets.unsaved_changes import Choice, UnsavedChangesBox, ask_unsaved_changes
+from smtpdesk.ui.window_state import restore_geometry, save_geometry
 
-DEFAULT_SIZE = (940, 700)
+DEFAULT_SIZE = (1100, 690)  # fits a 1366×768 screen with a panel and the title bar
+GEOMETRY_NAME = "settings_window"
 STATUS_TIMEOUT_MS = 8000
+
+
+def _default_size(window: QWidget) -> QSize:
+    """The default size, smaller where the screen is (a netbook's 1024×600)."""
+    width, height = DEFAULT_SIZE
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width())
+        height = min(height, available.height() - 48)
+    return QSize(width, height)
 
 
 class _AutoHideToolBar(QToolBar):
@@ -65,17 +83,28 @@ class SettingsWindow(QMainWindow):
     closing = Signal()  # the window is going: background helpers stop before the store closes
 
     def __init__(
-        self, store: Store, secrets: SecretStore, parent: QWidget | None = None, *, watch: bool = True
+        self,
+        store: Store,
+        secrets: SecretStore,
+        parent: QWidget | None = None,
+        *,
+        remember_geometry: bool = True,
+        watch: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._remember_geometry = remember_geometry
         self.store = store
         self.secrets = secrets
         self.conflict_dialog: ConflictDialog | None = None
         # What a refused save is resolved against: (base, mine, current, keys in conflict).
         self._conflict: tuple[OfficeSettings, OfficeSettings, OfficeSettings, set[str]] | None = None
-        self.setWindowTitle(self.tr("Ustawienia firmy"))
-        self.resize(*DEFAULT_SIZE)
+        # "[*]": the title shows "Ustawienia firmy*" while there are unsaved changes.
+        self.setWindowTitle(self.tr("Ustawienia firmy") + "[*]")
+        self.resize(_default_size(self))
+        if remember_geometry:
+            restore_geometry(self, GEOMETRY_NAME)
         self._discarding = False
+        self._loaded_states: list[object] = []
         self.unsaved_box: UnsavedChangesBox | None = None
 
         self.company_page = CompanyPage()
@@ -95,6 +124,8 @@ class SettingsWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self._tab_of: dict[SettingsPage, QWidget] = {}
         for page in self.pages:
+            # Names the page in a draft of unsaved changes (draft.json).
+            page.setObjectName(type(page).__name__)
             tab: QWidget = page
             if page.holds_settings:
                 # Long forms scroll instead of squeezing their fields.
@@ -122,11 +153,7 @@ class SettingsWindow(QMainWindow):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
 
-        heading = QLabel(self.tr("Ustawienia firmy"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Ustawienia firmy"), 1.35)
         self._banners = QVBoxLayout()
         self._banners.setContentsMargins(0, 0, 0, 0)
         central = QWidget()
@@ -140,6 +167,8 @@ class SettingsWindow(QMainWindow):
 
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.close)
+        for page in self.pages:
+            page.changed.connect(self._show_modified)
         self.reload()
 
         self.change_notice = ChangeNotice()
@@ -147,8 +176,7 @@ class SettingsWindow(QMainWindow):
         self.add_banner(self.change_notice)
         self.change_monitor: ChangeMonitor | None = None
         if watch:
-            self.change_monitor = ChangeMonitor(store, owner=self)
-            self.change_monitor.changed.connect(self.show_changes_made_elsewhere)
+            self.change_monitor = ChangeMonitor(store, self, self.show_changes_made_elsewhere)
             self.closing.connect(self.change_monitor.stop)
 
     # -- extension points -----------------------------------------------------------------------
@@ -172,9 +200,18 @@ class SettingsWindow(QMainWindow):
         for page in self.pages:
             page.load(self.settings)
         self._loaded_states = self._states()
+        self.setWindowModified(False)
 
     def is_modified(self) -> bool:
         return self._states() != self._loaded_states
+
+    def modified_pages(self) -> list[SettingsPage]:
+        """The form pages whose fields differ from what is stored."""
+        return [
+            page
+            for page, state, loaded in zip(self.pages, self._states(), self._loaded_states, strict=True)
+            if page.holds_settings and state != loaded
+        ]
 
     def check(self) -> list[Problem]:
         """Checks every form page; each problem is already shown next to its field."""
@@ -218,6 +255,7 @@ class SettingsWindow(QMainWindow):
             if page.holds_settings:
                 page.load(stored)  # shows the normalised values, and what others saved meanwhile
         self._loaded_states = self._states()
+        self.setWindowModified(False)
         self.statusBar().showMessage(self.tr("Zapisano ustawienia."), STATUS_TIMEOUT_MS)
         self.saved.emit(stored)
         return True
@@ -280,6 +318,8 @@ class SettingsWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._discarding or not self.is_modified():
+            if self._remember_geometry:
+                save_geometry(self, GEOMETRY_NAME)
             event.accept()
             self.closing.emit()
             return
@@ -297,6 +337,42 @@ class SettingsWindow(QMainWindow):
             self.close()
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _show_modified(self) -> None:
+        if self._loaded_states:  # not while the pages are being filled
+            self.setWindowModified(self.is_modified())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # As in a dialog, Enter means "Zapisz" wherever the focus is (a main window has no default
+        # button): in a field, on a check box, on a button Space would press. Controls that use
+        # Enter themselves keep it (a new line of the address, a list); the employees' tab stores
+        # its changes at once and has nothing for "Zapisz" to save.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if enter and plain and self._enter_saves():
+            event.accept()
+            if self.unsaved_box is None:
+                self.save()
+            return
+        super().keyPressEvent(event)
+
+    def _enter_saves(self) -> bool:
+        focus = self.focusWidget()
+        return not any(
+            not page.holds_settings and focus is not None and page.isAncestorOf(focus) for page in self.pages
+        )
+
+    def data_dir(self) -> Path:
+        """The folder of this window's settings file (drafts and "O programie" name it)."""
+        # An office database has no file here: its drafts are kept in this desktop's data folder.
+        return self.store.path.parent if self.store.path is not None else paths.data_dir()
+
+    def show_about(self) -> QDialog:
+        from smtpdesk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.data_dir(), self.secrets, self)
+        dialog.show()
+        return dialog
 
     def _states(self) -> list[object]:
         return [page.state() for page in self.pages]
@@ -331,6 +407,13 @@ class SettingsWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
-        self.tools_menu: QMenu = _AutoHideMenu(self.tr("&Narzędzia"), self)
+        self.tools_menu: QMenu = _AutoHideMenu(self.tr("Na&rzędzia"), self)
         self.menuBar().addMenu(self.tools_menu)
         self.tools_menu.menuAction().setVisible(False)
+        self.language_menu = LanguageMenu(self)
+        self.menuBar().addMenu(self.language_menu)
+        help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
+        self.about_action = QAction(self.tr("&O programie"), self)
+        self.about_action.setObjectName("about_action")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)

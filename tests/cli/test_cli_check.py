@@ -203,8 +203,10 @@ def test_human_output_shows_stages_and_the_server(smtp_server, password_env, cap
     assert f"{server.host}:{server.port}" in out
     assert "STARTTLS" in out
     assert f"Login: {ANNA}" in out
-    for stage in ("connect", "greeting", "tls", "auth", "data"):
-        assert f"✓ {stage}" in out
+    # The stages by their Polish names, never the engine's English identifiers.
+    for stage in ("Łączenie", "Powitanie serwera", "Szyfrowanie", "Logowanie", "Wiadomość"):
+        assert f"✓ {stage} " in out
+    assert "✓ connect" not in out
     assert "✗" not in out
     assert "Kod: ok" in out
     assert not out.lstrip().startswith("{")
@@ -217,8 +219,8 @@ def test_human_output_of_a_failure_says_what_to_do(smtp_server, monkeypatch, cap
     status, out, _ = check(capsys, *server_args(server))
     assert status == 1
     assert f"{server.host}:{server.port}" in out
-    assert "✓ connect" in out
-    assert "✗ auth" in out
+    assert "✓ Łączenie" in out
+    assert "✗ Logowanie" in out
     assert "Co zrobić:" in out
     assert "  1. " in out
     assert "Odpowiedź serwera:" in out
@@ -348,9 +350,9 @@ def test_ctrl_c_cancels_the_run_cleanly(silent_server, data_dir):
         seen = []
         for line in process.stdout:  # the connection is up once its stage line is printed
             seen.append(line)
-            if line.startswith("✓ connect"):
+            if line.startswith("✓ Łączenie"):
                 break
-        assert seen and seen[-1].startswith("✓ connect"), "".join(seen)
+        assert seen and seen[-1].startswith("✓ Łączenie"), "".join(seen)
         interrupted = time.monotonic()
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=10)

@@ -40,14 +40,27 @@ def test_terminal_shows_the_running_stage_then_replaces_it_with_the_outcome():
     terminal = Terminal()
     printer = ProgressPrinter(terminal, "pl")
     printer(RUN[0])
-    assert terminal.getvalue().endswith("… connect")  # visible while the stage runs
+    assert terminal.getvalue().endswith("… Łączenie")  # visible while the stage runs
     for event in RUN[1:]:
         printer(event)
     lines = shown_lines(terminal.getvalue())
-    assert lines[0].split() == ["✓", "connect", "12", "ms"]
-    assert lines[1].split() == ["✓", "tls", "30", "ms", "STARTTLS"]
-    assert lines[2].split() == ["✗", "auth", "41", "ms"]
-    assert lines[3].split() == ["–", "mail", "pominięto"]
+    assert lines[0].split() == ["✓", "Łączenie", "12", "ms"]
+    assert lines[1].split() == ["✓", "Szyfrowanie", "30", "ms", "STARTTLS"]
+    assert lines[2].split() == ["✗", "Logowanie", "41", "ms"]
+    assert lines[3].split() == ["–", "Nadawca", "pominięto"]
+    # The times line up whatever the length of the stage's name.
+    assert len({line.index(" ms") for line in lines[:3]}) == 1
+
+
+def test_english_stage_names_in_english():
+    pipe = io.StringIO()
+    printer = ProgressPrinter(pipe, "en")
+    for event in RUN:
+        printer(event)
+    lines = pipe.getvalue().splitlines()
+    assert lines[0].split() == ["✓", "Connecting", "12", "ms"]
+    assert lines[2].split() == ["✗", "Login", "41", "ms"]
+    assert lines[3].split() == ["–", "Sender", "skipped"]
 
 
 def test_a_run_ending_inside_a_stage_leaves_no_running_marker():

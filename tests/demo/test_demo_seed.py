@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from smtpdesk.core.model import COMPANY_ACCOUNT, DEFAULT_ACCOUNT, ContactMode, Role, employee_account
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store
 from smtpdesk.demo.accounts import COMPANY_MAILBOX, PEOPLE
@@ -103,3 +104,14 @@ def test_the_demo_passwords_are_not_in_the_repr_of_its_people_and_mailboxes():
         if person.mailbox is not None and person.mailbox.password:
             assert person.mailbox.password not in shown
             assert person.mailbox.password not in repr(person.mailbox)
+
+
+def test_everyone_in_the_sample_agency_signs_in_with_the_published_password(seeded):
+    store, _secrets, _server = seeded
+    people = People(store)
+    for person in PEOPLE:
+        assert person.sign_in_password, f"{person.first_name} has no published sign-in"
+        answer = people.sign_in(person.email, person.sign_in_password)
+        assert answer.ok, (person.first_name, answer.message)
+        assert answer.person is not None and answer.person.role is person.role
+        assert answer.change_required is None  # the demo opens straight away

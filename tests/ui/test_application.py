@@ -15,10 +15,15 @@ from shiboken6 import isValid
 from smtpdesk import paths
 from smtpdesk.core import i18n
 from smtpdesk.core.model import Company, OfficeSettings
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.store import Store
 from smtpdesk.ui.application import GuiSession, run_gui, start_gui
 from smtpdesk.ui.crash_dialog import CrashReporter
+from smtpdesk.ui.first_run import FirstRunDialog
+from smtpdesk.ui.people.create_admin_dialog import CreateAdminDialog
+from smtpdesk.ui.people.sign_in_dialog import SignInDialog
 from smtpdesk.ui.settings_window import SettingsWindow
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD, enter_as_admin, sign_in
 
 WAIT_MS = 5000
 
@@ -39,21 +44,31 @@ def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
 
 
 def configure(directory: Path, name: str = "Biuro Żółć") -> None:
+    """Settings saved and an administrator who can sign in."""
     with Store.open(directory) as store:
         store.save_settings(OfficeSettings(company=Company(name=name)))
+        People(store).create_administrator("Katarzyna", "Nowicka", ADMIN_EMAIL, ADMIN_PASSWORD)
+
+
+def start_in(qtbot, sessions: list[GuiSession], *argv: str) -> GuiSession:
+    """Starts and signs in as the administrator (creating them on a new office)."""
+    session = start(sessions, *argv)
+    enter_as_admin(qtbot, session)
+    return session
 
 
 def test_the_window_opens_on_the_given_data_dir(qtbot, sessions, tmp_path):
     directory = tmp_path / "biuro"
     configure(directory)
     session = start(sessions, "--data-dir", str(directory))
-    window = session.window
+    assert session.window is None  # nothing is shown before the sign-in
+    assert isinstance(session.gate.dialog, SignInDialog)
+    window = sign_in(qtbot, session, ADMIN_EMAIL, ADMIN_PASSWORD)
     assert isinstance(window, SettingsWindow)
     assert window.isVisible()
-    assert window.windowTitle() == "Ustawienia firmy"
+    assert window.windowTitle() == "Ustawienia firmy[*]"
     assert window.company_page.name_edit.text() == "Biuro Żółć"
     assert session.store is not None and session.store.path == paths.database_path(directory)
-    assert session.first_run is None  # configured: no welcome
 
 
 def test_without_data_dir_the_environment_variable_decides(sessions, data_dir):
@@ -63,21 +78,21 @@ def test_without_data_dir_the_environment_variable_decides(sessions, data_dir):
 
 def test_what_one_start_saves_the_next_start_shows(qtbot, sessions, tmp_path):
     directory = tmp_path / "biuro"
-    first = start(sessions, "--data-dir", str(directory))
+    first = start_in(qtbot, sessions, "--data-dir", str(directory))
     assert first.window is not None
     first.window.company_page.name_edit.setText("Biuro Nieruchomości Łódź")
     first.window.other_settings_page.smtp_section.host_edit.setText("smtp.biuro.pl")
     assert first.window.save()
     first.close()
 
-    second = start(sessions, "--data-dir", str(directory))
+    second = start_in(qtbot, sessions, "--data-dir", str(directory))
     assert second.window is not None
     assert second.window.company_page.name_edit.text() == "Biuro Nieruchomości Łódź"
     assert second.window.other_settings_page.smtp_section.host_edit.text() == "smtp.biuro.pl"
 
 
 def test_closing_the_session_closes_the_window_and_the_settings_file(qtbot, sessions, tmp_path):
-    session = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    session = start_in(qtbot, sessions, "--data-dir", str(tmp_path / "biuro"))
     window, store = session.window, session.store
     assert window is not None and store is not None
     window.company_page.name_edit.setText("niezapisane")
@@ -89,24 +104,29 @@ def test_closing_the_session_closes_the_window_and_the_settings_file(qtbot, sess
 
 def test_an_unconfigured_start_offers_setup_or_demo_without_blocking(qtbot, sessions, tmp_path):
     session = start(sessions, "--data-dir", str(tmp_path / "nowe"))
-    window, welcome = session.window, session.first_run
-    assert window is not None and welcome is not None
-    assert welcome.isVisible() and window.isVisible()
-    window.show_page(window.website_page)
+    welcome = session.gate.dialog
+    assert isinstance(welcome, FirstRunDialog) and welcome.isVisible()
+    assert session.window is None
     qtbot.mouseClick(welcome.setup_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.first_run is None, timeout=WAIT_MS)
+    create = session.gate.dialog
+    assert isinstance(create, CreateAdminDialog) and create.isVisible()
+    assert not welcome.isVisible()
+    window = enter_as_admin(qtbot, session)
     assert window.tabs.currentWidget() is window.page_tab(window.company_page)
+    [admin] = session.store.list_employees()
+    assert admin.full_name == "Katarzyna Nowicka" and admin.role.value == "admin"
 
 
 def test_choosing_the_demo_on_first_start_switches_to_the_demo_agency(qtbot, sessions, tmp_path):
     session = start(sessions, "--data-dir", str(tmp_path / "nowe"))
-    first_window, welcome = session.window, session.first_run
-    assert welcome is not None and first_window is not None
+    welcome = session.gate.dialog
+    assert isinstance(welcome, FirstRunDialog)
     qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.demo is not None, timeout=WAIT_MS)
-    assert session.window is not first_window
-    assert session.window is not None and session.window.isVisible()
-    assert session.window.employees_page.model.rowCount() > 0
+    assert isinstance(session.gate.dialog, SignInDialog) and session.gate.dialog.demo
+    window = sign_in(qtbot, session, "biuro@poddebem.test", "Demo-Admin-1")
+    assert window.isVisible()
+    assert window.employees_page.model.rowCount() > 0
     demo = session.demo
     assert demo is not None
     session.close()
@@ -116,6 +136,7 @@ def test_choosing_the_demo_on_first_start_switches_to_the_demo_agency(qtbot, ses
 def test_demo_mode_runs_on_a_throw_away_agency_and_cleans_up(qtbot, sessions, tmp_path):
     directory = tmp_path / "biuro"
     session = start(sessions, "--demo", "--data-dir", str(directory))
+    sign_in(qtbot, session, "biuro@poddebem.test", "Demo-Admin-1")
     demo, window = session.demo, session.window
     assert demo is not None and window is not None
     assert session.store is demo.store and session.secrets is demo.secrets
@@ -126,27 +147,27 @@ def test_demo_mode_runs_on_a_throw_away_agency_and_cleans_up(qtbot, sessions, tm
     assert not demo.data_dir.exists()
 
 
-def test_demo_if_unconfigured_starts_the_demo_only_on_an_empty_data_dir(sessions, tmp_path):
+def test_demo_if_unconfigured_starts_the_demo_only_on_an_empty_data_dir(qtbot, sessions, tmp_path):
     empty = start(sessions, "--demo-if-unconfigured", "--data-dir", str(tmp_path / "nowe"))
     assert empty.demo is not None
     empty.close()
 
     directory = tmp_path / "biuro"
     configure(directory)
-    configured = start(sessions, "--demo-if-unconfigured", "--data-dir", str(directory))
+    configured = start_in(qtbot, sessions, "--demo-if-unconfigured", "--data-dir", str(directory))
     assert configured.demo is None
     assert configured.window is not None
     assert configured.window.company_page.name_edit.text() == "Biuro Żółć"
 
 
-def test_english_is_chosen_with_lang_and_polish_is_the_default(sessions, tmp_path):
+def test_english_is_chosen_with_lang_and_polish_is_the_default(qtbot, sessions, tmp_path):
     configure(tmp_path / "biuro")
     session = start(sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
     assert i18n.language() == "en"
     session.close()
-    polish = start(sessions, "--data-dir", str(tmp_path / "biuro"))
+    polish = start_in(qtbot, sessions, "--data-dir", str(tmp_path / "biuro"))
     assert i18n.language() == "pl"
-    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy[*]"
 
 
 def test_an_unknown_option_is_refused(sessions, capsys):
@@ -278,8 +299,8 @@ def test_lang_en_loads_the_english_translation_and_closing_unloads_it(qtbot, ses
     subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True, timeout=60)
     monkeypatch.setattr(translations, "translation_file", lambda lang: str(compiled))
 
-    english = start(sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
-    assert english.window is not None and english.window.windowTitle() == "Company settings"
+    english = start_in(qtbot, sessions, "--lang", "en", "--data-dir", str(tmp_path / "biuro"))
+    assert english.window is not None and english.window.windowTitle() == "Company settings[*]"
     english.close()
-    polish = start(sessions, "--data-dir", str(tmp_path / "biuro"))
-    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy"
+    polish = start_in(qtbot, sessions, "--data-dir", str(tmp_path / "biuro"))
+    assert polish.window is not None and polish.window.windowTitle() == "Ustawienia firmy[*]"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from smtpdesk.core.message import build_test_message
@@ -187,3 +187,19 @@ def test_mail_after_the_inbox_is_gone_is_still_accepted_quietly(qtbot, server, c
         deliver(server, b"Subject: x\r\n\r\nx\r\n")
     assert len(server.messages()) == 1
     assert "listener failed" not in caplog.text
+
+
+def test_escape_and_the_close_button_close_the_inbox(qtbot, tmp_path):
+    with DemoServer(tmp_path) as server:
+        inbox = DemoInbox(server)
+        qtbot.addWidget(inbox)
+        inbox.show()
+        qtbot.waitExposed(inbox)
+        inbox.activateWindow()
+        inbox.list.setFocus()
+        qtbot.keyClick(inbox.list, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not inbox.isVisible(), timeout=3000)
+        inbox.show()
+        qtbot.waitExposed(inbox)
+        qtbot.mouseClick(inbox.close_button, Qt.MouseButton.LeftButton)
+        assert not inbox.isVisible()

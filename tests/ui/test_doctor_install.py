@@ -103,11 +103,12 @@ def test_cancelling_the_question_keeps_the_edits_and_opens_nothing(qtbot, window
 
 def test_the_application_window_offers_the_doctor(qtbot, data_dir: Path) -> None:
     from smtpdesk.ui.application import start_gui
+    from tests.fixtures.people import enter_as_admin
 
     session = start_gui(["--data-dir", str(data_dir)])
     try:
-        assert session.window is not None
-        texts = [a.text() for a in session.window.tools_menu.actions()]
+        window = enter_as_admin(qtbot, session)
+        texts = [a.text() for a in window.tools_menu.actions()]
         assert "Doktor konfiguracji…" in texts
     finally:
         session.close()

@@ -62,7 +62,7 @@ def unsaved_box(window: QWidget) -> UnsavedChangesBox | None:
 
 
 def test_the_window_is_titled_and_has_the_reference_tabs_that_shape_outgoing_mail(window):
-    assert window.windowTitle() == "Ustawienia firmy"
+    assert window.windowTitle() == "Ustawienia firmy[*]"
     assert tab_titles(window) == [
         "Dane firmy",
         "Logo Firmy",
@@ -100,6 +100,7 @@ def test_pozostale_ustawienia_carries_the_reference_sections_verbatim(window):
         "Ustawienia wyświetlania kontaktów",
         "Ustawienia wysyłania poczty (SMTP)",
         "Ustawienia GIODO",
+        "Logowanie do programu",
     ]
     assert page.password_days_spin.text() == "wyłączone"  # 0 days: no forced change
 
@@ -428,7 +429,7 @@ def test_a_new_window_on_the_same_data_dir_shows_what_was_saved(qtbot, data_dir,
         section = second.other_settings_page.smtp_section
         assert section.host_edit.text() == "smtp.biuro.pl"
         assert section.port_edit.text() == "587"
-        assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane)"
+        assert section.password_field.line_edit.placeholderText() == "•••••• (zapisane w pęku kluczy)"
         assert section.password() == PASSWORD
         assert second.other_settings_page.password_days_spin.value() == 90
         assert second.website_page.website_edit.text() == "https://www.biuro.pl"
@@ -497,7 +498,7 @@ def test_a_banner_appears_above_the_tabs(qtbot, window):
 
 
 def test_tools_menu_and_toolbar_show_up_once_a_feature_adds_an_action(window):
-    assert window.tools_menu.title() == "&Narzędzia"
+    assert window.tools_menu.title() == "Na&rzędzia"  # Alt+N is "Nazwa firmy"
     assert not window.tools_menu.menuAction().isVisible()
     assert not window.toolbar.isVisible()
     action = window.tools_menu.addAction("Historia testów")
@@ -511,3 +512,21 @@ def test_the_smtp_sections_take_test_buttons(qtbot, window):
     window.other_settings_page.smtp_section.actions_layout.addWidget(button)
     window.show_page(window.other_settings_page)
     qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)
+
+
+def test_menu_mnemonics_never_clash_with_the_first_tabs_fields(qtbot, store, secrets):
+    """Alt+N once opened "Narzędzia" or focused "Nazwa firmy" depending on timing: a letter is
+    either a menu's or a field's, never both."""
+    from PySide6.QtWidgets import QLabel
+
+    window = SettingsWindow(store, secrets)
+    qtbot.addWidget(window)
+
+    def letter(text: str) -> str:
+        index = text.find("&")
+        return text[index + 1].lower() if 0 <= index < len(text) - 1 else ""
+
+    menus = [letter(action.text()) for action in window.menuBar().actions()]
+    labels = [letter(label.text()) for label in window.company_page.findChildren(QLabel) if label.buddy()]
+    assert "" not in menus and len(set(menus)) == len(menus)
+    assert set(menus) & set(labels) == set()

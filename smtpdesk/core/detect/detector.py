@@ -19,12 +19,16 @@ from collections.abc import Callable
 from smtpdesk.core.detect import providers
 from smtpdesk.core.detect.net import Dns, DnsFailure, Network, remaining
 from smtpdesk.core.detect.results import (
+    NO_DETAIL,
     SOURCE_ORDER,
     Attempt,
     Detected,
     DetectionReport,
     Outcome,
     Source,
+    SourceTimeout,
+    joined,
+    verbatim,
 )
 from smtpdesk.core.detect.sources import SOURCES, SourceAnswer
 from smtpdesk.core.i18n import Msg
@@ -39,6 +43,8 @@ MSG_NO_ADDRESS = Msg(
     pl="Wpisz pełny adres e-mail (np. jan@firma.pl), aby wykryć ustawienia",
     en="Enter a full e-mail address (e.g. jan@firma.pl) to detect the settings",
 )
+NOT_IN_TABLE = Msg(pl="{domain}: nie ma na liście", en="{domain} is not in the table")
+NO_ANSWER_WITHIN = Msg(pl="brak odpowiedzi w ciągu {seconds} s", en="no answer within {seconds} s")
 MSG_BAD_DOMAIN = Msg(
     pl="„{domain}” nie jest poprawną nazwą domeny",
     en="“{domain}” is not a valid domain name",
@@ -49,6 +55,9 @@ class AddressError(ValueError):
     def __init__(self, message: Msg, **values: object) -> None:
         self.message = Msg(pl=message.pl.format(**values), en=message.en.format(**values))
         super().__init__(self.message.en)
+
+    def __str__(self) -> str:  # shown to a person: in the language of the program
+        return self.message.text()
 
 
 def domain_of(address: str) -> str:
@@ -80,7 +89,7 @@ class _Runs:
         self.lock = threading.Lock()
         self.changed = threading.Event()
         self.started: dict[Source, float] = {}
-        self.answers: dict[Source, tuple[Outcome, SourceAnswer | None, str, float]] = {}
+        self.answers: dict[Source, tuple[Outcome, SourceAnswer | None, Msg, float]] = {}
 
     def start(self, source: Source) -> None:
         self.started[source] = time.monotonic()
@@ -90,31 +99,33 @@ class _Runs:
 
     def _run(self, source: Source) -> None:
         began = self.started[source]
-        outcome, answer, detail = Outcome.FAILED, None, ""
+        outcome, answer, detail = Outcome.FAILED, None, NO_DETAIL
         try:
             answer = SOURCES[source](self.domain, self.address, self.dns, self.deadline, self.cancel)
             outcome = Outcome.FOUND if answer.detected is not None else Outcome.NOTHING
             detail = answer.detail
         except Cancelled:
-            outcome, detail = Outcome.CANCELLED, ""
+            outcome, detail = Outcome.CANCELLED, NO_DETAIL
         except DnsFailure as error:
-            outcome = Outcome.TIMED_OUT if str(error) == "timed out" else Outcome.FAILED
-            detail = f"DNS: {error}"
+            outcome = Outcome.TIMED_OUT if error.timed_out else Outcome.FAILED
+            detail = joined((verbatim("DNS"), error.reason), ": ")
+        except SourceTimeout as error:
+            outcome, detail = Outcome.TIMED_OUT, error.reason
         except TimeoutError as error:
-            outcome, detail = Outcome.TIMED_OUT, str(error)
+            outcome, detail = Outcome.TIMED_OUT, verbatim(str(error))
         except Exception as error:  # a source's own failure is one line of the report
-            detail = f"{type(error).__name__}: {error}"
+            detail = verbatim(f"{type(error).__name__}: {error}")
         with self.lock:
             self.answers[source] = (outcome, answer, detail, (time.monotonic() - began) * 1000.0)
         self.changed.set()
 
-    def snapshot(self) -> dict[Source, tuple[Outcome, SourceAnswer | None, str, float]]:
+    def snapshot(self) -> dict[Source, tuple[Outcome, SourceAnswer | None, Msg, float]]:
         with self.lock:
             return dict(self.answers)
 
 
 def _decide(
-    order: tuple[Source, ...], answers: dict[Source, tuple[Outcome, SourceAnswer | None, str, float]]
+    order: tuple[Source, ...], answers: dict[Source, tuple[Outcome, SourceAnswer | None, Msg, float]]
 ) -> Source | None:
     """The first source that found something, once all before it have finished; else None."""
     for source in order:
@@ -164,7 +175,7 @@ def detect(
 
     builtin = providers.by_domain(domain)
     if builtin is not None:
-        settle(Attempt(Source.BUILTIN, Outcome.FOUND, 0.0, builtin.name))
+        settle(Attempt(Source.BUILTIN, Outcome.FOUND, 0.0, verbatim(builtin.name)))
         first = builtin.candidates[0]
         return report(
             Detected(
@@ -177,13 +188,14 @@ def detect(
                 note=builtin.note,
             )
         )
-    settle(Attempt(Source.BUILTIN, Outcome.NOTHING, 0.0, f"{domain} is not in the table"))
+    not_listed = Msg(pl=NOT_IN_TABLE.pl.format(domain=domain), en=NOT_IN_TABLE.en.format(domain=domain))
+    settle(Attempt(Source.BUILTIN, Outcome.NOTHING, 0.0, not_listed))
 
     try:
         dns_client = Dns(network or Network())
     except DnsFailure as error:
         for source in (Source.MX, Source.SRV):
-            settle(Attempt(source, Outcome.FAILED, 0.0, f"DNS: {error}"))
+            settle(Attempt(source, Outcome.FAILED, 0.0, joined((verbatim("DNS"), error.reason), ": ")))
         dns_client = None
     network_sources = tuple(s for s in SOURCE_ORDER[1:] if s not in attempts)
     if dns_client is None:
@@ -230,7 +242,11 @@ def detect(
             settle(Attempt(source, outcome, elapsed, detail))
         elif source in runs.started:
             elapsed = (time.monotonic() - runs.started[source]) * 1000.0
-            settle(Attempt(source, Outcome.TIMED_OUT, elapsed, f"no answer within {budget:g} s"))
+            waited = Msg(
+                pl=NO_ANSWER_WITHIN.pl.format(seconds=f"{budget:g}"),
+                en=NO_ANSWER_WITHIN.en.format(seconds=f"{budget:g}"),
+            )
+            settle(Attempt(source, Outcome.TIMED_OUT, elapsed, waited))
     found = None
     for source in network_sources:
         entry = answers.get(source)

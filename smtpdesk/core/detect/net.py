@@ -19,6 +19,7 @@ import dns.name
 import dns.rdatatype
 import dns.resolver
 
+from smtpdesk.core.i18n import Msg
 from smtpdesk.core.smtp.cancel import CancelToken
 from smtpdesk.core.smtp.deadline import Deadline
 from smtpdesk.core.smtp.network import Address, Resolver, connect, resolve, system_resolver
@@ -29,7 +30,20 @@ USER_AGENT = "smtpdesk (mail settings detection)"
 
 
 class DnsFailure(Exception):
-    """The DNS question could not be answered (no server, timeout, broken answer)."""
+    """The DNS question could not be answered (no server, timeout, broken answer); ``reason`` in
+    both languages, ``timed_out`` when only the time ran out."""
+
+    def __init__(self, reason: Msg, *, timed_out: bool = False) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+        self.timed_out = timed_out
+
+
+NO_DNS_SERVERS = Msg(
+    pl="na tym komputerze nie ustawiono żadnego serwera DNS",
+    en="no DNS servers are configured on this computer",
+)
+DNS_TIMED_OUT = Msg(pl="brak odpowiedzi w czasie", en="timed out")
 
 
 @dataclass(frozen=True)
@@ -67,7 +81,7 @@ class Dns:
         try:
             self._resolver = dns.resolver.Resolver(configure=not network.nameservers)
         except dns.resolver.NoResolverConfiguration as error:
-            raise DnsFailure("no DNS servers are configured on this computer") from error
+            raise DnsFailure(NO_DNS_SERVERS) from error
         if network.nameservers:
             self._resolver.nameservers = list(network.nameservers)
             self._resolver.port = network.dns_port
@@ -77,7 +91,7 @@ class Dns:
         that type. Raises ``DnsFailure`` when no answer came in time."""
         lifetime = remaining(deadline)
         if lifetime <= 0:
-            raise DnsFailure("timed out")
+            raise DnsFailure(DNS_TIMED_OUT, timed_out=True)
         try:
             answer = self._resolver.resolve(
                 name, rdtype, lifetime=lifetime, raise_on_no_answer=False, search=False
@@ -85,9 +99,10 @@ class Dns:
         except dns.resolver.NXDOMAIN:
             return None
         except dns.resolver.LifetimeTimeout as error:
-            raise DnsFailure("timed out") from error
+            raise DnsFailure(DNS_TIMED_OUT, timed_out=True) from error
         except (dns.exception.DNSException, OSError) as error:
-            raise DnsFailure(str(error) or type(error).__name__) from error
+            text = str(error) or type(error).__name__
+            raise DnsFailure(Msg(pl=text, en=text)) from error
         return list(answer) if answer.rrset is not None else []
 
     def addresses(self, host: str, port: int, deadline: float) -> list[Address]:

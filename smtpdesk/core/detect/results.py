@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.model import AuthMethod, Security
+
+
+def verbatim(text: str) -> Msg:
+    """A detail that reads the same in both languages: a host name, a record, a server's or a
+    library's own words."""
+    return Msg(pl=text, en=text)
+
+
+NO_DETAIL = verbatim("")
+
+
+def joined(parts: Iterable[Msg], separator: str = "; ") -> Msg:
+    listed = list(parts)
+    return Msg(pl=separator.join(p.pl for p in listed), en=separator.join(p.en for p in listed))
+
+
+class SourceFailure(OSError):
+    """A source could not give an answer; ``reason`` says why in smtpdesk's words."""
+
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+class SourceTimeout(TimeoutError):
+    """The time ran out before a source could answer; ``reason`` is what it got so far."""
+
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
 
 
 class Source(str, Enum):
@@ -95,7 +126,7 @@ class Attempt:
     source: Source
     outcome: Outcome
     elapsed_ms: float = 0.0
-    detail: str = ""  # e.g. "MX: aspmx.l.google.com", "HTTP 404 from https://…", the error
+    detail: Msg = NO_DETAIL  # e.g. "MX aspmx.l.google.com", "https://…: HTTP 404", the error
 
 
 @dataclass(frozen=True)
@@ -137,7 +168,7 @@ class DetectionReport:
                     "source": a.source.value,
                     "outcome": a.outcome.value,
                     "elapsed_ms": round(a.elapsed_ms, 1),
-                    "detail": a.detail,
+                    "detail": a.detail.text(lang),
                 }
                 for a in self.attempts
             ],

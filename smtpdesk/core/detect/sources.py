@@ -19,7 +19,17 @@ from urllib.parse import quote
 
 from smtpdesk.core.detect import providers
 from smtpdesk.core.detect.net import Dns, http_get, open_connection, remaining, start_tls
-from smtpdesk.core.detect.results import Candidate, Detected, Source, Username
+from smtpdesk.core.detect.results import (
+    Candidate,
+    Detected,
+    Source,
+    SourceFailure,
+    SourceTimeout,
+    Username,
+    joined,
+    verbatim,
+)
+from smtpdesk.core.i18n import Msg
 from smtpdesk.core.model import IMPLICIT_TLS_PORT, SUBMISSION_PORT, Security
 from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
 
@@ -27,7 +37,43 @@ from smtpdesk.core.smtp.cancel import Cancelled, CancelToken
 @dataclass(frozen=True)
 class SourceAnswer:
     detected: Detected | None
-    detail: str  # what was asked and what came back, for the report
+    detail: Msg  # what was asked and what came back, for the report
+
+
+# What a source reports in its own words; host names, records and replies are put in as they are.
+NO_SUCH_DOMAIN = Msg(pl="{domain}: nie ma takiej domeny", en="{domain}: no such domain")
+NO_MX = Msg(pl="{domain}: brak rekordów MX", en="{domain}: no MX records")
+UNKNOWN_PROVIDER = Msg(pl="MX {listed}: nieznany dostawca", en="MX {listed}: not a known provider")
+NO_OUTGOING_SERVER = Msg(pl="brak serwera poczty wychodzącej", en="no outgoing server")
+NO_TIME_LEFT = Msg(pl="zabrakło czasu", en="no time left")
+SRV_RECORDS = Msg(pl="{name}: rekordy: {count}", en="{name}: records: {count}")
+TIMED_OUT = Msg(pl="brak odpowiedzi w czasie", en="timed out")
+NO_SUCH_NAME = Msg(pl="nie ma takiej nazwy", en="no such name")
+NOT_TRUSTED = Msg(pl="certyfikat niezaufany ({reason})", en="certificate not trusted ({reason})")
+REFUSED = Msg(pl="połączenie odrzucone", en="connection refused")
+GREETS = Msg(pl="odpowiada", en="greets")
+NO_GREETING = Msg(pl="brak powitania SMTP ({reply})", en="no SMTP greeting ({reply})")
+EHLO_REFUSED = Msg(pl="EHLO odrzucone ({reply})", en="EHLO refused ({reply})")
+NO_STARTTLS = Msg(pl="brak STARTTLS na tym porcie", en="no STARTTLS on this port")
+CLOSED = Msg(pl="serwer zakończył połączenie", en="the server closed the connection")
+DOCTYPE = Msg(
+    pl="deklaracja typu dokumentu jest niedozwolona", en="a document type declaration is not allowed"
+)
+NOT_XML = Msg(pl="to nie jest XML: {error}", en="not XML: {error}")
+NOT_CLIENT_CONFIG = Msg(
+    pl="to nie jest dokument clientConfig (<{tag}>)", en="not a clientConfig document (<{tag}>)"
+)
+
+
+def _said(msg: Msg, **values: object) -> Msg:
+    """``msg`` with ``values`` put in now, in both languages."""
+    return Msg(pl=msg.pl.format(**values), en=msg.en.format(**values))
+
+
+class NotAutoconfig(ValueError):
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
 
 
 SourceFunction = Callable[[str, str, Dns, float, CancelToken], SourceAnswer]
@@ -39,18 +85,18 @@ SourceFunction = Callable[[str, str, Dns, float, CancelToken], SourceAnswer]
 def from_mx(domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken) -> SourceAnswer:
     records = dns_client.query(domain, "MX", deadline)
     if records is None:
-        return SourceAnswer(None, f"{domain}: no such domain")
+        return SourceAnswer(None, _said(NO_SUCH_DOMAIN, domain=domain))
     exchangers = [
         str(getattr(r, "exchange", "")).rstrip(".").lower()
         for r in sorted(records, key=lambda r: int(getattr(r, "preference", 0)))
     ]
     exchangers = [e for e in exchangers if e]
     if not exchangers:
-        return SourceAnswer(None, f"{domain}: no MX records")
+        return SourceAnswer(None, _said(NO_MX, domain=domain))
     listed = ", ".join(exchangers)
     match = providers.by_mx(exchangers)
     if match is None:
-        return SourceAnswer(None, f"MX {listed}: not a known provider")
+        return SourceAnswer(None, _said(UNKNOWN_PROVIDER, listed=listed))
     detected = Detected(
         source=Source.MX,
         candidates=match.candidates,
@@ -60,7 +106,7 @@ def from_mx(domain: str, address: str, dns_client: Dns, deadline: float, cancel:
         oauth=providers.oauth_for_host(match.candidates[0].host),
         note=match.provider.note,
     )
-    return SourceAnswer(detected, f"MX {listed}")
+    return SourceAnswer(detected, verbatim(f"MX {listed}"))
 
 
 # --- autoconfig (Thunderbird's config-v1.1.xml) ------------------------------------------------
@@ -84,17 +130,18 @@ _SOCKET_TYPES = {"SSL": Security.SSL, "STARTTLS": Security.STARTTLS, "PLAIN": Se
 def parse_autoconfig(body: bytes, domain: str, address: str) -> tuple[list[Candidate], str, bool]:
     """(outgoing SMTP servers, provider's display name, offers OAuth2) from a config-v1.1.xml.
 
-    Raises ValueError for something that is not such a file. Documents with a DOCTYPE are refused
-    outright: a settings file never needs one, and entities are how XML bombs work.
+    Raises NotAutoconfig (a ValueError) for something that is not such a file. Documents with a
+    DOCTYPE are refused outright: a settings file never needs one, and entities are how XML bombs
+    work.
     """
     if b"<!DOCTYPE" in body.upper() or b"<!ENTITY" in body.upper():
-        raise ValueError("a document type declaration is not allowed")
+        raise NotAutoconfig(DOCTYPE)
     try:
         root = ET.fromstring(body)
     except ET.ParseError as error:
-        raise ValueError(f"not XML: {error}") from None
+        raise NotAutoconfig(_said(NOT_XML, error=error)) from None
     if root.tag != "clientConfig":
-        raise ValueError(f"not a clientConfig document (<{root.tag}>)")
+        raise NotAutoconfig(_said(NOT_CLIENT_CONFIG, tag=root.tag))
     local = address.partition("@")[0]
     candidates: list[Candidate] = []
     oauth = False
@@ -124,7 +171,7 @@ def parse_autoconfig(body: bytes, domain: str, address: str) -> tuple[list[Candi
 def from_autoconfig(
     domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken
 ) -> SourceAnswer:
-    tried: list[str] = []
+    tried: list[Msg] = []
     for url in autoconfig_urls(domain, address):
         if remaining(deadline) <= 0:
             break
@@ -134,18 +181,18 @@ def from_autoconfig(
         except Cancelled:
             raise
         except (OSError, ssl.SSLError, ValueError) as error:
-            tried.append(f"{_short(url)}: {_reason(error)}")
+            tried.append(joined((verbatim(_short(url)), _reason(error)), ": "))
             continue
         if status != 200:
-            tried.append(f"{_short(url)}: HTTP {status}")
+            tried.append(verbatim(f"{_short(url)}: HTTP {status}"))
             continue
         try:
             candidates, name, oauth = parse_autoconfig(body, domain, address)
-        except ValueError as error:
-            tried.append(f"{_short(url)}: {error}")
+        except NotAutoconfig as error:
+            tried.append(joined((verbatim(_short(url)), error.reason), ": "))
             continue
         if not candidates:
-            tried.append(f"{_short(url)}: no outgoing server")
+            tried.append(joined((verbatim(_short(url)), NO_OUTGOING_SERVER), ": "))
             continue
         best = candidates[0]
         detected = Detected(
@@ -155,8 +202,8 @@ def from_autoconfig(
             detail=_short(url),
             oauth=(providers.oauth_for_host(best.host) if oauth else None),
         )
-        return SourceAnswer(detected, _short(url))
-    return SourceAnswer(None, "; ".join(tried) or "no time left")
+        return SourceAnswer(detected, verbatim(_short(url)))
+    return SourceAnswer(None, joined(tried) if tried else NO_TIME_LEFT)
 
 
 def _short(url: str) -> str:
@@ -169,16 +216,18 @@ def _timed_out(error: BaseException) -> bool:
     return isinstance(error, TimeoutError | socket.timeout)
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException) -> Msg:
+    if isinstance(error, SourceFailure | SourceTimeout | NotAutoconfig):
+        return error.reason
     if _timed_out(error):
-        return "timed out"
+        return TIMED_OUT
     if isinstance(error, socket.gaierror):
-        return "no such name"
+        return NO_SUCH_NAME
     if isinstance(error, ssl.SSLCertVerificationError):
-        return f"certificate not trusted ({error.verify_message})"
+        return _said(NOT_TRUSTED, reason=error.verify_message)
     if isinstance(error, ConnectionRefusedError):
-        return "connection refused"
-    return str(error) or type(error).__name__
+        return REFUSED
+    return verbatim(str(error) or type(error).__name__)
 
 
 # --- SRV (RFC 6186, RFC 8314) ------------------------------------------------------------------
@@ -188,14 +237,14 @@ def from_srv(
     domain: str, address: str, dns_client: Dns, deadline: float, cancel: CancelToken
 ) -> SourceAnswer:
     found: list[tuple[int, int, int, Candidate, str]] = []
-    asked: list[str] = []
+    asked: list[Msg] = []
     # RFC 8314 prefers implicit TLS: its records come first at equal priority.
     for rank, (label, security) in enumerate(
         (("_submissions._tcp", Security.SSL), ("_submission._tcp", Security.STARTTLS))
     ):
         name = f"{label}.{domain}"
         records = dns_client.query(name, "SRV", deadline) or []
-        asked.append(f"{name}: {len(records)} record(s)")
+        asked.append(_said(SRV_RECORDS, name=name, count=len(records)))
         for record in records:
             target = str(getattr(record, "target", "")).rstrip(".").lower()
             port = int(getattr(record, "port", 0))
@@ -207,7 +256,7 @@ def from_srv(
                 (priority, rank, -weight, Candidate(target, port, security), f"{name} → {target}:{port}")
             )
     if not found:
-        return SourceAnswer(None, "; ".join(asked))
+        return SourceAnswer(None, joined(asked))
     found.sort(key=lambda item: item[:3])
     best = found[0]
     detected = Detected(
@@ -216,7 +265,7 @@ def from_srv(
         detail=best[4],
         oauth=providers.oauth_for_host(best[3].host),
     )
-    return SourceAnswer(detected, best[4])
+    return SourceAnswer(detected, verbatim(best[4]))
 
 
 # --- the probe -------------------------------------------------------------------------------
@@ -244,13 +293,13 @@ def _greets(candidate: Candidate, dns_client: Dns, deadline: float, cancel: Canc
         reader = sock.makefile("rb")
         greeting = _reply(reader)
         if not greeting.startswith("220"):
-            raise OSError(f"no SMTP greeting ({greeting[:60]!r})")
+            raise SourceFailure(_said(NO_GREETING, reply=repr(greeting[:60])))
         sock.sendall(b"EHLO smtpdesk.invalid\r\n")
         ehlo = _reply(reader)
         if not ehlo.startswith("250"):
-            raise OSError(f"EHLO refused ({ehlo[:60]!r})")
+            raise SourceFailure(_said(EHLO_REFUSED, reply=repr(ehlo[:60])))
         if candidate.security is Security.STARTTLS and "STARTTLS" not in ehlo.upper():
-            raise OSError("no STARTTLS on this port")
+            raise SourceFailure(NO_STARTTLS)
         sock.sendall(b"QUIT\r\n")
         return greeting.splitlines()[0]
     finally:
@@ -267,7 +316,7 @@ def _reply(reader: IO[bytes]) -> str:
     while len(lines) < 100:
         line = reader.readline(1024)
         if not line:
-            raise OSError("the server closed the connection")
+            raise SourceFailure(CLOSED)
         text = line.decode("utf-8", "replace").rstrip("\r\n")
         lines.append(text)
         if text[3:4] != "-":
@@ -311,16 +360,12 @@ def from_probe(
     details = []
     for index, candidate in enumerate(candidates):
         outcome = snapshot.get(index)
-        state = (
-            "no answer in time"
-            if outcome is None
-            else ("greets" if isinstance(outcome, str) else _reason(outcome))
-        )
-        details.append(f"{candidate.host}:{candidate.port} {state}")
+        state = TIMED_OUT if outcome is None else (GREETS if isinstance(outcome, str) else _reason(outcome))
+        details.append(joined((verbatim(f"{candidate.host}:{candidate.port}"), state), " "))
     if winner is None:
         if all(isinstance(o, BaseException) and _timed_out(o) for o in snapshot.values()):
-            raise TimeoutError("; ".join(details))
-        return SourceAnswer(None, "; ".join(details))
+            raise SourceTimeout(joined(details))
+        return SourceAnswer(None, joined(details))
     chosen = candidates[winner]
     others = tuple(c for i, c in enumerate(candidates) if i != winner and isinstance(snapshot.get(i), str))
     detected = Detected(
@@ -329,7 +374,7 @@ def from_probe(
         detail=f"{chosen.host}:{chosen.port}",
         oauth=providers.oauth_for_host(chosen.host),
     )
-    return SourceAnswer(detected, "; ".join(details))
+    return SourceAnswer(detected, joined(details))
 
 
 def _first_greeting(outcomes: dict[int, str | BaseException], count: int) -> int | None:

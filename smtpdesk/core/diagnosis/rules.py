@@ -95,6 +95,19 @@ RULES: tuple[Rule, ...] = (
         "no_server_configured",
         When(stages=(S.CONFIG,), exceptions=("NoServerConfigured",)),
     ),
+    # A password that is missing because the keychain is: the cause is the keychain, not the form.
+    Rule(
+        "invalid_settings/keychain_unavailable",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("KeychainUnavailable",)),
+        variant="keychain_unavailable",
+    ),
+    Rule(
+        "invalid_settings/keychain_locked",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("KeychainLocked",)),
+        variant="keychain_locked",
+    ),
     Rule(
         "invalid_settings/missing_password",
         "invalid_settings",
@@ -127,6 +140,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "invalid_settings/ca_file",
+        "invalid_settings",
+        When(stages=(S.CONFIG,), exceptions=("CaFileUnusable",)),
+        variant="ca_file",
+    ),
+    # Runs recorded before the kind had its own name said so only in the message.
+    Rule(
+        "invalid_settings/ca_file_text",
         "invalid_settings",
         When(stages=(S.CONFIG,), text=("ca file",)),
         variant="ca_file",

@@ -8,6 +8,7 @@ from smtpdesk.core.diagnosis.fixes import best_certificate_name, suggested_login
 from smtpdesk.core.diagnosis.matchers import APP_PASSWORD_HOSTS, PORTAL_HOSTS, host_of, provider_name
 from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
+from smtpdesk.core.keychain_advice import locked_advice, no_keychain_advice
 from smtpdesk.core.model import AuthMethod, Security
 from smtpdesk.core.smtp.replies import MAX_LINE_BYTES, MAX_REPLY_BYTES, MAX_REPLY_LINES
 from smtpdesk.core.smtp.result import Facts, Stage
@@ -154,4 +155,6 @@ def text_values(facts: Facts | None, ctx: DiagnosisContext) -> dict[str, str]:
         "oauth_provider": "Google" if ctx.auth_method is AuthMethod.OAUTH_GOOGLE else "Microsoft",
         # The provider's sentence is quoted inside one of ours, which brings its own full stop.
         "oauth_detail": facts.message.strip().rstrip(".") if facts else "",
+        "keychain_advice": no_keychain_advice().text(lang),
+        "keychain_lock_advice": locked_advice().text(lang),
     }

@@ -41,7 +41,7 @@ def employee_without_email(ctx: Context) -> Iterator[Finding]:
                     ),
                     en=(
                         "With {mode} an employee's mails are sent from their address and show it in the "
-                        'footer, but {name} has no e-mail address. Fill it in under "Pracownicy".'
+                        'footer, but {name} has no e-mail address. Fill it in under "Employees".'
                     ),
                 ),
                 mode=AGENT_MODE,
@@ -58,7 +58,7 @@ def employee_without_email(ctx: Context) -> Iterator[Finding]:
                     en=(
                         "With {mode} mails are sent from the company address and clients' replies "
                         "should reach the employee — but {name} has no e-mail address. Fill it in under "
-                        '"Pracownicy".'
+                        '"Employees".'
                     ),
                 ),
                 mode=COMPANY_MODE,

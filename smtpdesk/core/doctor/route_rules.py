@@ -144,18 +144,24 @@ def agent_mode_company_smtp(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _agent_mode_fix(ctx: Context) -> DoctorFix | None:
+    """Switching to agent mode, offered only when every employee with an address has an own
+    account (nobody would be left without a way out)."""
+    with_email = [e for e in ctx.employees if e.email.strip()]
+    if not with_email or not all(e.has_own_smtp for e in with_email):
+        return None
+    return DoctorFix(
+        DoctorFixKind.SET_CONTACT_MODE,
+        fill(Msg(pl="Przełącz na {mode}", en="Switch to {mode}"), mode=AGENT_MODE),
+        {"mode": ContactMode.AGENT.value},
+    )
+
+
 def company_mode_without_company_smtp(ctx: Context) -> Iterator[Finding]:
     if ctx.agent_mode or ctx.settings.has_company_smtp:
         return
     default = ctx.default_server
-    with_email = [e for e in ctx.employees if e.email.strip()]
-    fix = None
-    if with_email and all(e.has_own_smtp for e in with_email):
-        fix = DoctorFix(
-            DoctorFixKind.SET_CONTACT_MODE,
-            fill(Msg(pl="Przełącz na {mode}", en="Switch to {mode}"), mode=AGENT_MODE),
-            {"mode": ContactMode.AGENT.value},
-        )
+    fix = _agent_mode_fix(ctx)
     email = ctx.settings.company.email or "—"
     if default is not None:
         text = fill(
@@ -270,7 +276,7 @@ def employee_email_is_company_email(ctx: Context) -> Iterator[Finding]:
                     en=(
                         "{name}'s address {email} is also the company address in {data}, while {place} "
                         "is empty. The help page says: if your address is also in the e-mail field of "
-                        '{data}, also set the SMTP configuration in "Pozostałe ustawienia".{extra}'
+                        '{data}, also set the SMTP configuration in "Other settings".{extra}'
                     ),
                 ),
                 email=employee.email,
@@ -343,6 +349,64 @@ def employee_without_smtp(ctx: Context) -> Iterator[Finding]:
                 name=employee_name(employee),
             ),
             text,
+        )
+
+
+def company_mode_own_smtp_unused(ctx: Context) -> Iterator[Finding]:
+    """An employee's own account that the contact mode leaves unused: in "Kontakt do firmy / biura"
+    every mail leaves through the company account, whatever is set in the employee's form."""
+    if ctx.agent_mode:
+        return
+    company = ctx.settings.company_smtp if ctx.settings.has_company_smtp else None
+    through = company if company is not None else ctx.default_server
+    if through is None:
+        return  # company_mode_without_company_smtp says there is no way out at all
+    switch = _agent_mode_fix(ctx)
+    label = (
+        COMPANY_ACCOUNT_LABEL
+        if company is not None
+        else Msg(pl="serwer domyślny aplikacji", en="the application's default server")
+    )
+    for employee in ctx.employees:
+        own = employee.smtp
+        if not employee.has_own_smtp or own is None:
+            continue
+        yield for_employee(
+            "company_mode_own_smtp_unused",
+            Severity.WARNING,
+            employee,
+            fill(
+                Msg(
+                    pl="Własne konto SMTP pracownika {name} nie jest używane",
+                    en="The own SMTP account of {name} is not used",
+                ),
+                name=employee_name(employee),
+            ),
+            fill(
+                Msg(
+                    pl=(
+                        "{name} ma własne konto SMTP ({login} na {own_host}), ale przy ustawieniu {mode} "
+                        "cała poczta biura wychodzi przez {through} ({host}) z adresem firmy — ustawienia "
+                        "pracownika są pomijane, a jego wiadomość testowa też pójdzie tą drogą. Jeśli "
+                        "agenci mają wysyłać ze swoich skrzynek, wybierz {agent_mode} w „Pozostałe "
+                        "ustawienia”."
+                    ),
+                    en=(
+                        "{name} has an own SMTP account ({login} on {own_host}), but with {mode} all of the "
+                        "office's mail leaves through {through} ({host}) with the company address — the "
+                        "employee's settings are skipped and their test mail goes that way too. If agents "
+                        'should send from their own mailboxes, choose {agent_mode} in "Other settings".'
+                    ),
+                ),
+                name=employee_name(employee),
+                login=own.username or "—",
+                own_host=own.host,
+                mode=COMPANY_MODE,
+                through=label,
+                host=through.host,
+                agent_mode=AGENT_MODE,
+            ),
+            fix=switch,
         )
 
 

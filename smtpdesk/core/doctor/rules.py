@@ -39,6 +39,7 @@ from smtpdesk.core.doctor.route_rules import (
     agent_mode_company_smtp,
     company_email_missing,
     company_login_differs,
+    company_mode_own_smtp_unused,
     company_mode_without_company_smtp,
     employee_email_is_company_email,
     employee_login_differs,
@@ -50,6 +51,7 @@ from smtpdesk.core.model import Employee, OfficeSettings
 RULES: tuple[Rule, ...] = (
     no_server_at_all,
     company_mode_without_company_smtp,
+    company_mode_own_smtp_unused,
     company_email_missing,
     agent_mode_company_smtp,
     employee_email_is_company_email,
@@ -71,6 +73,7 @@ RULES: tuple[Rule, ...] = (
 DOCTOR_CODES: tuple[str, ...] = (
     "no_server_at_all",
     "company_mode_without_company_smtp",
+    "company_mode_own_smtp_unused",
     "company_email_missing",
     "agent_mode_company_smtp",
     "employee_email_is_company_email",

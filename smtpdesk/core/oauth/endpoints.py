@@ -41,6 +41,9 @@ class OAuthNotConfigured(Exception):
         )
         super().__init__(self.message.en)
 
+    def __str__(self) -> str:  # shown to a person: in the language of the program
+        return self.message.text()
+
 
 @dataclass(frozen=True)
 class Endpoints:

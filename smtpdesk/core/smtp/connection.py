@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smtpdesk.core.scrub import REDACTED
-from smtpdesk.core.smtp import sasl
+from smtpdesk.core.smtp import notes, sasl
 from smtpdesk.core.smtp.deadline import Deadline
 from smtpdesk.core.smtp.replies import MAX_LINE_BYTES, MAX_REPLY_BYTES, MAX_REPLY_LINES, decode, shown
 from smtpdesk.core.smtp.transcript import Transcript
@@ -199,7 +199,7 @@ class SmtpConnection:
                     raise ReplyOverflow("lines", lines[0][:200])
         except TimeoutError:
             if self._buffer:
-                self.transcript.info(f"(incomplete: {shown(bytes(self._buffer[:200]), 200)})")
+                self.transcript.say(notes.INCOMPLETE_REPLY, reply=shown(bytes(self._buffer[:200]), 200))
             raise
 
     # -- writing -------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ class _Run:
         self.cancel = cancel or CancelToken()
         self.resolver = resolver or system_resolver
         self.secrets = Secrets(self.account.username, request.password)
-        self.transcript = Transcript(self.secrets)
+        self.transcript = Transcript(self.secrets, lang=self.lang)
         self.run_deadline = Deadline(self.timeouts.run, what="the whole test")
         self.deadline = self.run_deadline
         self.timings: dict[str, float] = {}
@@ -127,7 +127,7 @@ class _Run:
     # -- bookkeeping -----------------------------------------------------------------------
     def _say(self, msg: Msg, **values: object) -> None:
         """A line smtpdesk itself writes into the conversation record, in the run's language."""
-        self.transcript.info(msg.text(self.lang, **values))
+        self.transcript.say(msg, **values)
 
     def _emit(
         self, stage: Stage, state: StageState, duration: float | None = None, detail: Msg | None = None
@@ -258,13 +258,14 @@ class _Run:
                 self.recipient = parse_address(request.recipient)
                 self.message = message_bytes(request)
         except (AddressError, ValueError, UnicodeError) as error:
-            raise self._fail("InvalidAddress", str(error)) from None
+            # Appended to the diagnosis' sentence: in the run's language when it is smtpdesk's own.
+            reason = error.message.text(self.lang) if isinstance(error, AddressError) else str(error)
+            raise self._fail("InvalidAddress", reason) from None
         try:
             self.verify_context = verify_context(self.account)
         except (OSError, ValueError) as error:
-            raise self._fail(
-                type(error).__name__, f"The CA file {self.account.ca_file!r} cannot be used: {error}"
-            ) from None
+            # The file and the system's own words; the diagnosis says the rest in the run's language.
+            raise self._fail("CaFileUnusable", f"{self.account.ca_file}: {error}") from None
 
     def _resolve(self) -> list[Address]:
         host, port = self.account.host, self.account.port
@@ -598,7 +599,7 @@ class _Run:
                 port=self.account.port,
                 fetch_token=self.request.token_provider,
                 secrets=self.secrets,
-                note=self.transcript.info,
+                note=self.transcript.say,
             )
         usable = sasl.usable(conn.auth_mechanisms())
         if not usable:

@@ -50,6 +50,16 @@ DETAIL_IMPLICIT_RECONNECT = Msg(
 DETAIL_SENDER_CHECK = Msg(pl="sprawdzenie nadawcy, bez wysyłania", en="sender check, nothing sent")
 
 # Lines smtpdesk itself writes into the conversation record, in the language of the run.
+INCOMPLETE_REPLY = Msg(pl="(niepełna odpowiedź: {reply})", en="(incomplete: {reply})")
+FETCHING_TOKEN = Msg(
+    pl="Pobieranie nowego tokenu dostępu z serwera logowania",
+    en="Getting a fresh access token from the sign-in server",
+)
+TOKEN_RECEIVED = Msg(
+    pl="Otrzymano token dostępu; logowanie metodą {mechanism}",
+    en="Access token received; logging in with {mechanism}",
+)
+SERVER_EXPLAINED = Msg(pl="Wyjaśnienie serwera: {explanation}", en="The server explained: {explanation}")
 LOOKING_UP = Msg(pl="Wyszukiwanie adresu {host}", en="Looking up {host}")
 RESOLVED = Msg(pl="{host} to {addresses}", en="{host} is {addresses}")
 DNS_ERROR = Msg(pl="Błąd wyszukiwania nazwy: {error}", en="Name lookup failed: {error}")

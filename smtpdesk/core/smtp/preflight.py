@@ -36,6 +36,13 @@ def request_problem(request: MailTestRequest) -> tuple[str, str] | None:
     if name is not None and not (name and name.isascii() and name.isprintable() and " " not in name):
         return "InvalidValue", "The EHLO name must be one word of plain ASCII"
     if request.has_credentials and not request.password and request.token_provider is None:
+        if request.password_state == "unavailable":
+            return (
+                "KeychainUnavailable",
+                "A login is set but this computer has no keychain to keep its password",
+            )
+        if request.password_state == "locked":
+            return "KeychainLocked", "A login is set but the keychain holding its password is locked"
         return "MissingPassword", "A login is set but there is no password"
     if not request.login_only and (not request.sender.strip() or not request.recipient.strip()):
         return "MissingAddress", "The sender and the recipient address are both needed"

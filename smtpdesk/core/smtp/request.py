@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from smtpdesk.core.diagnosis.model import DiagnosisContext
 from smtpdesk.core.i18n import Lang
 from smtpdesk.core.model import IMPLICIT_TLS_PORT, SUBMISSION_PORT, AuthMethod, ContactMode, SmtpAccount
 
 # Ports offered instead of one that is refused or silent, when the server answers there.
 ALTERNATIVE_PORTS: tuple[int, ...] = (SUBMISSION_PORT, IMPLICIT_TLS_PORT)
+
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import DiagnosisContext
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,15 @@ class MailTestRequest:
     # An OAuth2 account logs in with an access token instead of the password: called at the AUTH
     # step (it refreshes the token; raises ``OAuthError`` when it cannot).
     token_provider: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    # Why ``password`` is None when it came from the keychain: "missing" (nothing saved),
+    # "unavailable" (no keychain on this computer) or "locked"; "" when it was not looked up.
+    password_state: str = ""
 
     def diagnosis_context(self) -> DiagnosisContext:
         """The user's own values that the diagnosis fills into its sentences."""
+        # The diagnosis package (rules and texts) loads with the first test, not with the window.
+        from smtpdesk.core.diagnosis.model import DiagnosisContext
+
         account = self.account
         return DiagnosisContext(
             host=account.host,

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from smtpdesk.core.oauth.errors import OAuthError
-from smtpdesk.core.smtp import sasl
+from smtpdesk.core.smtp import notes, sasl
 from smtpdesk.core.smtp.connection import Refused, Reply, SmtpConnection
-from smtpdesk.core.smtp.transcript import Secrets
+from smtpdesk.core.smtp.transcript import Say, Secrets
 
 TokenFetcher = Callable[[], str]
 
@@ -39,12 +39,12 @@ class _TokenMechanism(sasl.Mechanism):
 
     END = b""
 
-    def __init__(self, credentials: sasl.Credentials, explained: Callable[[str], None]) -> None:
+    def __init__(self, credentials: sasl.Credentials, explained: Say) -> None:
         super().__init__(credentials)
         self.explained = explained
 
     def respond(self, challenge: bytes) -> bytes:
-        self.explained("The server explained: " + challenge.decode("utf-8", "replace")[:500])
+        self.explained(notes.SERVER_EXPLAINED, explanation=challenge.decode("utf-8", "replace")[:500])
         return self.END
 
 
@@ -59,9 +59,7 @@ class OAuthBearer(_TokenMechanism):
     name = "OAUTHBEARER"
     END = b"\x01"  # RFC 7628 3.2.3: a single ^A ends a failed exchange
 
-    def __init__(
-        self, credentials: sasl.Credentials, explained: Callable[[str], None], host: str, port: int
-    ) -> None:
+    def __init__(self, credentials: sasl.Credentials, explained: Say, host: str, port: int) -> None:
         super().__init__(credentials, explained)
         self.host, self.port = host, port
 
@@ -89,16 +87,16 @@ def log_in(
     port: int,
     fetch_token: TokenFetcher,
     secrets: Secrets,
-    note: Callable[[str], None],
+    note: Say,
 ) -> Reply:
     """Logs in with mechanism ``name`` and a fresh access token. Raises ``OAuthError`` when no
     token can be had and ``Refused`` when the server does not take it."""
-    note("Getting a fresh access token from the sign-in server")
+    note(notes.FETCHING_TOKEN)
     token = fetch_token()
     if not token:
         raise OAuthError("invalid_response", "the sign-in server gave an empty access token", stage="refresh")
     secrets.add(token)
-    note(f"Access token received; logging in with {name}")
+    note(notes.TOKEN_RECEIVED, mechanism=name)
     credentials = sasl.Credentials(username, token)
     mechanism: sasl.Mechanism = (
         OAuthBearer(credentials, note, host, port) if name == "OAUTHBEARER" else XOAuth2(credentials, note)

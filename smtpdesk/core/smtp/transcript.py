@@ -12,12 +12,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
+from smtpdesk.core.i18n import Lang, Msg
 from smtpdesk.core.scrub import MIN_SCRUB_LENGTH, REDACTED, Scrubber
 from smtpdesk.core.smtp.replies import MAX_SHOWN_LINE, MAX_TRANSCRIPT_LINES
 from smtpdesk.core.smtp.result import TranscriptLine
 
-__all__ = ["MIN_SCRUB_LENGTH", "REDACTED", "Secrets", "Transcript"]
+__all__ = ["MIN_SCRUB_LENGTH", "REDACTED", "Say", "Secrets", "Transcript"]
 
 log = logging.getLogger("smtpdesk.smtp")
 _ARROWS = {"client": "->", "server": "<-"}
@@ -30,17 +32,25 @@ class Secrets(Scrubber):
         super().__init__((password,), username)
 
 
+class Say(Protocol):
+    """Writes a line of smtpdesk's own into the record, in the language of the run."""
+
+    def __call__(self, msg: Msg, /, **values: object) -> None: ...
+
+
 class Transcript:
     """Collects ``TranscriptLine``s with the time since the run started (thread-safe: probe
-    connections add their notes from helper threads)."""
+    connections add their notes from helper threads). smtpdesk's own lines are in ``lang``."""
 
     def __init__(
         self,
         secrets: Scrubber,
         started: float | None = None,
         on_line: Callable[[TranscriptLine], None] | None = None,
+        lang: Lang = "pl",
     ) -> None:
         self.secrets = secrets
+        self.lang = lang
         self.started = time.monotonic() if started is None else started
         self.lines: list[TranscriptLine] = []
         self.omitted = 0
@@ -77,3 +87,6 @@ class Transcript:
 
     def info(self, text: str) -> None:
         self.add("info", text)
+
+    def say(self, msg: Msg, /, **values: object) -> None:
+        self.info(msg.text(self.lang, **values))

@@ -15,7 +15,7 @@ import json
 import logging
 import socket
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,10 +27,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Actor:
-    """The person behind a save and the desktop it came from, as the change log names them."""
+    """The person behind a save and the desktop it came from, as the change log names them.
+
+    In the window it is the signed-in person ("Anna Nowak <anna@biuro.pl>", with their employee
+    id); on the command line, which runs outside the sign-in, the operating-system user.
+    """
 
     name: str = ""
     desktop: str = ""
+    person_id: int | None = None
 
     @classmethod
     def of_this_desktop(cls, name: str | None = None) -> Actor:
@@ -45,6 +50,12 @@ class Actor:
         except OSError:
             desktop = ""
         return cls(name=name, desktop=desktop)
+
+    @classmethod
+    def for_person(cls, name: str, email: str, person_id: int | None) -> Actor:
+        """The signed-in person on this desktop."""
+        label = f"{name} <{email}>" if name and email else name or email
+        return replace(cls.of_this_desktop(label), person_id=person_id)
 
     def label(self) -> str:
         if self.name and self.desktop:
@@ -61,11 +72,13 @@ class ChangeRecord:
     at: datetime
     actor: str
     origin: str
-    kind: str  # "settings" | "employee" | "secret" | "import" | "office"
+    # "settings" | "employee" | "secret" | "import" | "office" | "signin" | "app_password"
+    kind: str
     subject: str  # the section, the employee's id, the account key
     field: str  # the key that changed; "created" / "removed" for a whole employee
     old: Any
     new: Any
+    person_id: int | None = None  # the signed-in person behind it, when there was one
 
     @classmethod
     def from_row(cls, row: Any) -> ChangeRecord:
@@ -79,6 +92,7 @@ class ChangeRecord:
             field=row.field,
             old=_loads(row.old_json),
             new=_loads(row.new_json),
+            person_id=getattr(row, "person_id", None),
         )
 
 

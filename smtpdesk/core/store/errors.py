@@ -27,6 +27,11 @@ class EmptyDatabaseError(StoreError):
     """The database holds no smtpdesk settings yet and was not to be set up."""
 
 
+MSG_NO_ADMIN_LEFT = Msg(
+    pl="Nic nie zapisano: po tej zmianie w biurze nie zostałby żaden administrator, który może się "
+    "zalogować.",
+    en="Nothing was saved: after this change the office would have no administrator who can sign in.",
+)
 MSG_CLOSED = Msg(
     pl="Baza ustawień została już zamknięta",
     en="The settings database has already been closed",

@@ -16,13 +16,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from smtpdesk.core.store.engines import WRITE
@@ -36,11 +32,17 @@ from smtpdesk.core.store.errors import (
     NewerDatabaseError,
     StoreError,
 )
-from smtpdesk.core.store.migrations.versions.r0001_local_file_v2 import LAYOUT_V2
 from smtpdesk.core.store.tables import SQLITE_USER_VERSION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 LEGACY_REVISION = "r0001"
+# The newest script's revision, known without reading the scripts: opening a database that is
+# already there then needs no Alembic at all (importing it costs a noticeable part of a start).
+HEAD_REVISION = "r0005"
 # Held while a database is created or upgraded, so two desktops starting at once take turns.
 PG_LOCK_KEY = 0x534D5450  # "SMTP"
 
@@ -49,21 +51,27 @@ _ALEMBIC = threading.RLock()
 
 State = Literal["new", "legacy1", "legacy2", "current", "older", "newer", "foreign"]
 
-# smtpdesk 0.1's own step from its data version 1 to 2 (it then wrote user_version 2).
-_LEGACY_V1_TO_V2 = (
-    "ALTER TABLE employees ADD COLUMN smtp_security TEXT",
-    "ALTER TABLE employees ADD COLUMN smtp_allow_plaintext_auth INTEGER",
-    "ALTER TABLE employees ADD COLUMN smtp_pinned_fingerprint TEXT",
-    "ALTER TABLE employees ADD COLUMN smtp_ca_file TEXT",
-    # Accounts saved by version 1 behaved as "automatic" security with certificate checks on.
-    "UPDATE employees SET smtp_security = 'auto', smtp_allow_plaintext_auth = 0, "
-    "smtp_pinned_fingerprint = '', smtp_ca_file = '' WHERE smtp_host IS NOT NULL",
-    # ...and the history of test runs, as in its layout at data version 2.
-    *LAYOUT_V2[2:],
-)
+
+def _legacy_v1_to_v2() -> tuple[str, ...]:
+    """smtpdesk 0.1's own step from its data version 1 to 2 (it then wrote user_version 2)."""
+    from smtpdesk.core.store.migrations.versions.r0001_local_file_v2 import LAYOUT_V2
+
+    return (
+        "ALTER TABLE employees ADD COLUMN smtp_security TEXT",
+        "ALTER TABLE employees ADD COLUMN smtp_allow_plaintext_auth INTEGER",
+        "ALTER TABLE employees ADD COLUMN smtp_pinned_fingerprint TEXT",
+        "ALTER TABLE employees ADD COLUMN smtp_ca_file TEXT",
+        # Accounts saved by version 1 behaved as "automatic" security with certificate checks on.
+        "UPDATE employees SET smtp_security = 'auto', smtp_allow_plaintext_auth = 0, "
+        "smtp_pinned_fingerprint = '', smtp_ca_file = '' WHERE smtp_host IS NOT NULL",
+        # ...and the history of test runs, as in its layout at data version 2.
+        *LAYOUT_V2[2:],
+    )
 
 
 def _config(connection: sa.Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -74,6 +82,8 @@ def _config(connection: sa.Connection | None = None) -> Config:
 @functools.cache
 def script_directory() -> ScriptDirectory:
     """The migration scripts (read from their files once per process)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
@@ -102,7 +112,9 @@ def inspect_connection(conn: sa.Connection) -> Inspection:
     if conn.dialect.name == "sqlite":
         user_version = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
     if "alembic_version" in tables:
-        revision = MigrationContext.configure(conn).get_current_revision()
+        revision = _alembic_revision(conn)
+        if revision == HEAD_REVISION:
+            return Inspection("current", revision, user_version)
         if revision is None:
             return Inspection("foreign", None, user_version)
         if revision not in known_revisions():
@@ -118,6 +130,12 @@ def inspect_connection(conn: sa.Connection) -> Inspection:
     if tables:
         return Inspection("foreign", None, user_version)
     return Inspection("new", None, user_version)
+
+
+def _alembic_revision(conn: sa.Connection) -> str | None:
+    """The revision Alembic recorded (one row; none when it was emptied)."""
+    rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def prepare(
@@ -162,9 +180,11 @@ def prepare(
             again = inspect_connection(conn)
             if again.state == "current":  # another desktop got there first
                 return copy
+            from alembic import command
+
             config = _config(conn)
             if again.state == "legacy1":
-                for statement in _LEGACY_V1_TO_V2:
+                for statement in _legacy_v1_to_v2():
                     conn.exec_driver_sql(statement)
             if again.state in ("legacy1", "legacy2"):
                 command.stamp(config, LEGACY_REVISION)
@@ -187,6 +207,8 @@ def _detail(error: sa.exc.DBAPIError) -> str:
 
 def create_at(engine: Engine, revision: str, user_version: int) -> None:
     """An empty local file at ``revision`` (for copying a damaged file's readable rows into)."""
+    from alembic import command
+
     with _ALEMBIC, engine.connect().execution_options(**WRITE) as conn, conn.begin():
         command.upgrade(_config(conn), revision)
         conn.exec_driver_sql(f"PRAGMA user_version = {int(user_version)}")

@@ -37,7 +37,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-# Most specific first; the first rule that matches names the reason.
+# Most specific first; the first rule that matches names the reason. libpq quotes the system's
+# own words for network errors (strerror, getaddrinfo), which are Polish on a Polish system.
 RULES: tuple[_Rule, ...] = (
     _Rule("wrong_password", _rx(r"password authentication failed", r"autoryzacja hasłem nie powiodła")),
     _Rule("no_database", _rx(r"database \".*\" does not exist", r"baza danych \".*\" nie istnieje")),
@@ -53,10 +54,26 @@ RULES: tuple[_Rule, ...] = (
         _rx(r"certificate verify failed", r"server certificate for .* does not match", r"certificate"),
     ),
     _Rule(
-        "dns", _rx(r"failed to resolve host", r"could not translate host name", r"Name or service not known")
+        "dns",
+        _rx(
+            r"failed to resolve host",
+            r"could not translate host name",
+            r"Name or service not known",
+            r"nazwa lub usługa jest nieznana",
+        ),
     ),
-    _Rule("timeout", _rx(r"timeout expired", r"timed out")),
-    _Rule("refused", _rx(r"Connection refused", r"No route to host", r"Network is unreachable")),
+    _Rule("timeout", _rx(r"timeout expired", r"timed out", r"przekroczony czas oczekiwania na połączenie")),
+    _Rule(
+        "refused",
+        _rx(
+            r"Connection refused",
+            r"No route to host",
+            r"Network is unreachable",
+            r"połączenie odrzucone",
+            r"brak trasy do hosta",
+            r"sieć jest niedostępna",
+        ),
+    ),
     _Rule("no_rights", sqlstate="42501"),
 )
 

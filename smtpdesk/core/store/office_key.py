@@ -21,9 +21,6 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from smtpdesk.core.i18n import Msg
 
 KEY_BYTES = 16
@@ -123,6 +120,9 @@ class OfficeKey:
     # -- passwords ---------------------------------------------------------------------------------
 
     def encrypt(self, office_id: str, account_key: str, secret: str) -> tuple[bytes, bytes]:
+        # Loaded when first needed: the window's first paint does not wait for it.
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = os.urandom(NONCE_BYTES)
         return nonce, AESGCM(self.key).encrypt(
             nonce, secret.encode("utf-8"), _associated(office_id, account_key)
@@ -130,6 +130,9 @@ class OfficeKey:
 
     def decrypt(self, office_id: str, account_key: str, nonce: bytes, ciphertext: bytes) -> str | None:
         """The secret, or None when this key (or this account) does not open it."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             plain = AESGCM(self.key).decrypt(nonce, ciphertext, _associated(office_id, account_key))
         except (InvalidTag, ValueError):

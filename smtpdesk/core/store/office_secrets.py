@@ -53,6 +53,14 @@ class OfficeSecretStore(SecretStore):
     def local_keychain(self) -> SecretStore:
         return self.keychain
 
+    # The office key is in this computer's keychain: deciding that keychain is what may be slow.
+    @property
+    def resolved(self) -> bool:
+        return self.keychain.resolved
+
+    def prepare(self) -> None:
+        self.keychain.prepare()
+
     # -- the office key ----------------------------------------------------------------------------
 
     def office_key(self) -> OfficeKey | None:

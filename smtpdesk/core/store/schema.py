@@ -72,6 +72,11 @@ MSG_DAYS = Msg(
     pl="Liczba dni musi być od 0 (bez wymuszania) do 3650",
     en="The number of days must be from 0 (not forced) to 3650",
 )
+MAX_IDLE_LOCK_MINUTES = 480
+MSG_MINUTES = Msg(
+    pl="Liczba minut musi być od 0 (bez blokady) do 480",
+    en="The number of minutes must be from 0 (never lock) to 480",
+)
 MSG_REQUIRED = Msg(pl="To pole nie może być puste", en="This field must not be empty")
 
 
@@ -121,6 +126,12 @@ def _port(value: int, key: str) -> int:
 def _days(value: int, key: str) -> int:
     if not 0 <= value <= MAX_PASSWORD_CHANGE_DAYS:
         raise FieldError(key, MSG_DAYS)
+    return value
+
+
+def _minutes(value: int, key: str) -> int:
+    if not 0 <= value <= MAX_IDLE_LOCK_MINUTES:
+        raise FieldError(key, MSG_MINUTES)
     return value
 
 
@@ -350,6 +361,23 @@ SETTINGS_SECTIONS: tuple[Section, ...] = (
                 "text",
                 Msg(pl="Nadawca serwera domyślnego", en="Default server's sender"),
                 _email(False),
+            ),
+            Field(
+                "agents_edit_own_smtp",
+                "bool",
+                Msg(
+                    pl="Agenci mogą sami zmieniać swoje konto SMTP",
+                    en="Agents may edit their own SMTP account",
+                ),
+            ),
+            Field(
+                "idle_lock_minutes",
+                "int",
+                Msg(
+                    pl="Blokada programu po bezczynności (minuty)",
+                    en="Lock the program after inactivity (minutes)",
+                ),
+                _minutes,
             ),
         ),
     ),

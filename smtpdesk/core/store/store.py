@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +46,7 @@ from smtpdesk.core.store.engines import (
 )
 from smtpdesk.core.store.errors import (
     MSG_CLOSED,
+    MSG_NO_ADMIN_LEFT,
     MSG_NO_SETTINGS_FILE,
     MSG_NO_SETTINGS_FOLDER,
     MSG_OFFICE_NOT_EMPTY,
@@ -84,6 +86,8 @@ from smtpdesk.core.store.tables import (
     NOTIFY_CHANNEL,
     SECTION_TABLES,
     SETTINGS_ROW_ID,
+    app_password_history,
+    app_passwords,
     changes,
     employees,
     history,
@@ -95,6 +99,9 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 # Older runs of one account beyond this many are dropped when a new one is added.
 HISTORY_KEEP_PER_ACCOUNT = 1000
+# Change-log kinds that record events rather than settings values: sign-ins and application passwords
+# (their values are plain words, never a password or a hash).
+EVENT_KINDS = ("signin", "app_password")
 
 
 def utc_now() -> datetime:
@@ -110,6 +117,13 @@ class Snapshot:
     history: list[dict[str, Any]]
     changes: list[dict[str, Any]]
     highest_employee_id: int
+    # Application passwords (hashes only) and their history: the office's people sign in as before.
+    passwords: list[dict[str, Any]] = field(default_factory=list)
+    password_history: list[dict[str, Any]] = field(default_factory=list)
+
+
+# How long closing waits for a read or save still running on another thread.
+CLOSE_WAIT_S = 5.0
 
 
 class Store:
@@ -122,6 +136,10 @@ class Store:
         backup_path: Path | None = None,
     ) -> None:
         self._engine: Engine | None = engine
+        # Reads and saves under way (other threads use the store too: a change monitor, a test
+        # recording its run); ``close`` lets them finish first.
+        self._in_use = 0
+        self._idle = threading.Condition()
         self.location = location
         self.actor = actor or Actor.of_this_desktop()
         # Tells this program's own saves apart from others' in the change log.
@@ -223,7 +241,11 @@ class Store:
         return self._engine is None
 
     def close(self) -> None:
-        engine, self._engine = self._engine, None
+        """Closes the database; a read or save still running on another thread ends first, so its
+        connection goes back to the pool and is closed with it instead of being left open."""
+        with self._idle:
+            engine, self._engine = self._engine, None  # nothing new starts from here
+            self._idle.wait_for(lambda: self._in_use == 0, timeout=CLOSE_WAIT_S)
         if engine is not None:
             engine.dispose()
 
@@ -236,12 +258,23 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def _reading(self) -> Iterator[sa.Connection]:
-        engine = self._engine
-        if engine is None:
-            raise StoreError(MSG_CLOSED)
+    def _using(self) -> Iterator[Engine]:
+        with self._idle:
+            engine = self._engine
+            if engine is None:
+                raise StoreError(MSG_CLOSED)
+            self._in_use += 1
         try:
-            with engine.connect() as conn, conn.begin():
+            yield engine
+        finally:
+            with self._idle:
+                self._in_use -= 1
+                self._idle.notify_all()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        try:
+            with self._using() as engine, engine.connect() as conn, conn.begin():
                 yield conn
         except sa.exc.DBAPIError as error:
             raise StoreError(MSG_READ_FAILED, path=self.location.display(), detail=_detail(error)) from error
@@ -249,11 +282,8 @@ class Store:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
         """One transaction: everything inside is saved, or nothing is."""
-        engine = self._engine
-        if engine is None:
-            raise StoreError(MSG_CLOSED)
         try:
-            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            with self._using() as engine, engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 yield conn
         except sa.exc.DBAPIError as error:
             raise StoreError(MSG_WRITE_FAILED, path=self.location.display(), detail=_detail(error)) from error
@@ -437,6 +467,9 @@ class Store:
         row = conn.execute(sa.select(*_EMPLOYEE_COLUMNS).where(employees.c.id == employee_id)).first()
         conn.execute(sa.delete(employees).where(employees.c.id == employee_id))
         conn.execute(sa.delete(history).where(history.c.account_key == employee_account(employee_id)))
+        # Their application password goes with them: a later employee never inherits it.
+        conn.execute(sa.delete(app_passwords).where(app_passwords.c.employee_id == employee_id))
+        conn.execute(sa.delete(app_password_history).where(app_password_history.c.employee_id == employee_id))
         if row is not None:
             old = _name(employee_flat(_employee_from_row(row)))
             self._log(conn, "employee", str(employee_id), "removed", old, None, utc_now())
@@ -453,7 +486,7 @@ class Store:
 
     def add_history(self, e: HistoryEntry) -> int:
         """Stores a run (its ``id`` is ignored) and returns the id it got."""
-        values = _history_values(e, self.actor.label())
+        values = _history_values(e, self.actor.label(), self.actor.person_id)
         with self._writing() as conn:
             new_id = int(
                 conn.execute(sa.insert(history).values(**values).returning(history.c.id)).scalar_one()
@@ -483,6 +516,19 @@ class Store:
         )
         if account_key is not None:
             query = query.where(history.c.account_key == account_key)
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+        return [_history_from(row) for row in rows]
+
+    def person_history(self, person_id: int, account_key: str, limit: int = 500) -> list[HistoryEntry]:
+        """One person's runs, newest first: those of their own account (whoever ran them) and
+        those they ran themselves (e.g. through the company account)."""
+        query = (
+            sa.select(history)
+            .where(sa.or_(history.c.account_key == account_key, history.c.person_id == person_id))
+            .order_by(history.c.at.desc(), history.c.id.desc())
+            .limit(max(0, int(limit)))
+        )
         with self._reading() as conn:
             rows = conn.execute(query).all()
         return [_history_from(row) for row in rows]
@@ -567,17 +613,27 @@ class Store:
         return PostgresWatcher(conninfo)
 
     def _log(
-        self, conn: sa.Connection, kind: str, subject: str, key: str, old: Any, new: Any, at: datetime
+        self,
+        conn: sa.Connection,
+        kind: str,
+        subject: str,
+        key: str,
+        old: Any,
+        new: Any,
+        at: datetime,
+        *,
+        actor: Actor | None = None,
     ) -> None:
-        summarise = (
-            (lambda value: value)
-            if key in ("created", "removed", "password", IMPORT_FIELD)
-            else field_for(key).summary
-        )
+        """One record of the change log; ``actor`` names someone other than ``self.actor`` (e.g. a
+        person failing to sign in)."""
+        raw = kind in EVENT_KINDS or key in ("created", "removed", "password", IMPORT_FIELD)
+        summarise = (lambda value: value) if raw else field_for(key).summary
+        who = actor or self.actor
         conn.execute(
             sa.insert(changes).values(
                 at=at,
-                actor=self.actor.label(),
+                actor=who.label(),
+                person_id=who.person_id,
                 origin=self.origin,
                 kind=kind,
                 subject=subject,
@@ -641,6 +697,7 @@ class Store:
             removed = tuple(employee_id for employee_id, _ in job.removals if employee_id in people_now)
             for employee_id in removed:
                 self._delete_employee_in(conn, employee_id)
+            self._keep_an_administrator_in(conn)
             added = self._import_history_in(conn, job.history, ids)
             summary = {
                 "settings": sum(job.settings_base[k] != v for k, v in job.settings_new.items()),
@@ -652,6 +709,20 @@ class Store:
             self._log(conn, IMPORT_KIND, job.source[:64], IMPORT_FIELD, None, summary, utc_now())
             self._notify(conn)
         return ImportOutcome(employee_ids=ids, removed=removed, history_added=added)
+
+    def _keep_an_administrator_in(self, conn: sa.Connection) -> None:
+        """An office where people sign in must keep an administrator who can (an import that would
+        remove or demote the last one is refused whole)."""
+        if conn.execute(sa.select(app_passwords.c.employee_id).limit(1)).first() is None:
+            return
+        kept = conn.execute(
+            sa.select(employees.c.id)
+            .join(app_passwords, app_passwords.c.employee_id == employees.c.id)
+            .where(employees.c.role == "admin")
+            .limit(1)
+        ).first()
+        if kept is None:
+            raise StoreError(MSG_NO_ADMIN_LEFT)
 
     def _who_changed(self, conn: sa.Connection, change: Meanwhile) -> Meanwhile:
         last = self._last_change(conn, change.kind, change.subject, change.key)
@@ -680,7 +751,10 @@ class Store:
         }
         fresh = [e for e in entries if (e.account_key, e.at, e.code) not in known]
         if fresh:
-            conn.execute(sa.insert(history), [_history_values(e, self.actor.label()) for e in fresh])
+            conn.execute(
+                sa.insert(history),
+                [_history_values(e, self.actor.label(), self.actor.person_id) for e in fresh],
+            )
             for key in {e.account_key for e in fresh}:
                 self._trim_history_in(conn, key)
         return len(fresh)
@@ -754,13 +828,20 @@ class Store:
             ]
             runs = [dict(row) for row in conn.execute(sa.select(history).order_by(history.c.id)).mappings()]
             log = [dict(row) for row in conn.execute(sa.select(changes).order_by(changes.c.id)).mappings()]
+            passwords = [dict(row) for row in conn.execute(sa.select(app_passwords)).mappings()]
+            used = [
+                dict(row)
+                for row in conn.execute(
+                    sa.select(app_password_history).order_by(app_password_history.c.id)
+                ).mappings()
+            ]
             highest = max([int(p["id"]) for p in people] or [0])
             if conn.dialect.name == "sqlite":
                 seq = conn.exec_driver_sql(
                     "SELECT seq FROM sqlite_sequence WHERE name = 'employees'"
                 ).scalar()
                 highest = max(highest, int(seq or 0))
-        return Snapshot(sections, people, runs, log, highest)
+        return Snapshot(sections, people, runs, log, highest, passwords, used)
 
     def restore(
         self,
@@ -772,7 +853,7 @@ class Store:
         """Fills this empty database with ``snapshot`` (and the given encrypted passwords and
         metadata) in one transaction: all of it, or nothing."""
         with self._writing() as conn:
-            for table in (employees, history, changes, office_secrets):
+            for table in (employees, history, changes, office_secrets, app_passwords):
                 if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                     raise StoreError(MSG_OFFICE_NOT_EMPTY, path=self.location.display())
             for name, row in snapshot.sections.items():
@@ -784,6 +865,8 @@ class Store:
                 (snapshot.employees, employees),
                 (snapshot.history, history),
                 (snapshot.changes, changes),
+                (snapshot.passwords, app_passwords),
+                (snapshot.password_history, app_password_history),
             ):
                 if rows:
                     conn.execute(sa.insert(table), rows)
@@ -840,7 +923,7 @@ def _advance_sequences(conn: sa.Connection, highest: int) -> None:
         conn.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = 'employees'")
         conn.exec_driver_sql("INSERT INTO sqlite_sequence (name, seq) VALUES ('employees', ?)", (highest,))
         return
-    for table in ("employees", "history", "changes"):
+    for table in ("employees", "history", "changes", "app_password_history"):
         conn.execute(
             sa.text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -898,7 +981,7 @@ def _name(flat: Flat) -> str:
     return f"{flat['first_name']} {flat['last_name']}".strip() or str(flat.get("email", ""))
 
 
-def _history_values(e: HistoryEntry, actor: str) -> dict[str, Any]:
+def _history_values(e: HistoryEntry, actor: str, person_id: int | None = None) -> dict[str, Any]:
     return {
         "at": e.at,
         "account_key": e.account_key,
@@ -918,6 +1001,7 @@ def _history_values(e: HistoryEntry, actor: str) -> dict[str, Any]:
         "transcript_json": json.dumps(e.transcript, ensure_ascii=False),
         "elapsed_ms": float(e.elapsed_ms),
         "actor": actor,
+        "person_id": person_id,
         "details_json": json.dumps(e.details_json(), ensure_ascii=False),
     }
 

@@ -156,6 +156,8 @@ history = sa.Table(
     sa.Column("actor", sa.Text, nullable=False, server_default=""),
     # The rest of the diagnosis (HistoryEntry's detail fields), as JSON.
     sa.Column("details_json", sa.Text, nullable=False, server_default="{}"),
+    # The signed-in person who ran the test (None: the command line, or before sign-in existed).
+    sa.Column("person_id", sa.Integer, nullable=True),
     sa.Index("history_by_account", "account_key", "at", "id"),
     sqlite_autoincrement=True,
 )
@@ -175,7 +177,37 @@ changes = sa.Table(
     sa.Column("field", sa.String(128), nullable=False, server_default=""),
     sa.Column("old_json", sa.Text, nullable=True),
     sa.Column("new_json", sa.Text, nullable=True),
+    # The signed-in person behind the record (None: the command line, or before sign-in existed).
+    sa.Column("person_id", sa.Integer, nullable=True),
     sa.Index("changes_by_subject", "kind", "subject", "field", "id"),
+    sqlite_autoincrement=True,
+)
+
+# Application passwords (signing in to smtpdesk), never part of the settings: only an Argon2id hash
+# (see core/people/hashing.py), when it was set, and the state of failed sign-ins. One row per
+# employee who has a password.
+app_passwords = sa.Table(
+    "app_passwords",
+    metadata,
+    sa.Column("employee_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("set_at", UtcDateTime, nullable=False),
+    # Set by an administrator's reset: the person chooses their own password at the next sign-in.
+    sa.Column("must_change", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", UtcDateTime, nullable=True),
+    sa.Column("last_sign_in_at", UtcDateTime, nullable=True),
+)
+
+# The hashes of each person's most recent passwords, so a new one can differ from the last five.
+app_password_history = sa.Table(
+    "app_password_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("employee_id", sa.Integer, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("set_at", UtcDateTime, nullable=False),
+    sa.Index("app_password_history_by_employee", "employee_id", "id"),
     sqlite_autoincrement=True,
 )
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.store.exchange import export_configuration, write_export
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,6 @@ class ExportDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.choose_file)
         self.buttons.rejected.connect(self.reject)
 
@@ -91,6 +91,7 @@ class ExportDialog(QDialog):
         layout.addWidget(history_hint)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        keep_default_button(self, self.save_button)
         height = layout.heightForWidth(self.minimumWidth())
         if height > 0:
             self.resize(self.minimumWidth(), height)

@@ -41,6 +41,7 @@ from smtpdesk.core.store.exchange import (
     password_known,
     preview_import,
 )
+from smtpdesk.ui.widgets.default_button import keep_default_button, resettle_default_button
 from smtpdesk.ui.widgets.field_error import ERROR_COLOUR
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,9 @@ class ImportPreviewDialog(QDialog):
         layout.addStretch(0)  # takes the room of the list when there is none (a refused file)
         layout.addWidget(self.buttons)
 
+        # Enter applies a file that can be applied, else closes: nothing is written then.
+        self._can_apply = False
+        keep_default_button(self, self._main_button)
         self.preview: Preview = self._compute()
         self._show_preview()
         if parsed.refused is not None:
@@ -190,6 +194,9 @@ class ImportPreviewDialog(QDialog):
             return
         self.applied.emit(outcome)
         self.accept()
+
+    def _main_button(self) -> QPushButton:
+        return self.apply_button if self._can_apply else self.close_button
 
     def group_items(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
@@ -251,9 +258,10 @@ class ImportPreviewDialog(QDialog):
             )
         )
         can_apply = preview.ok and preview.has_changes(remove)
+        self._can_apply = can_apply
         self.apply_button.setVisible(preview.ok)
         self.apply_button.setEnabled(can_apply)
-        self.apply_button.setDefault(can_apply)
+        resettle_default_button(self)
         (self.apply_button if can_apply else self.close_button).setFocus()
         self.close_button.setText(self.tr("Anuluj") if preview.ok else self.tr("Zamknij"))
 

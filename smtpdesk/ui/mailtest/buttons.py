@@ -7,7 +7,6 @@ the field is empty. The last stored result of the account is shown next to them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
@@ -16,17 +15,15 @@ from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import ContactMode, OAuthApps
 from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.store import Store, StoreError
 from smtpdesk.core.validation import FieldError
+from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.last_result import LastResultLabel
 from smtpdesk.ui.mailtest.plan import UNSAVED_ACCOUNT, MailTestPlan
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
-
-if TYPE_CHECKING:
-    from smtpdesk.ui.employee_dialog import EmployeeDialog
 
 TextSource = Callable[[], str]
 
@@ -115,9 +112,14 @@ class MailTestButtons(QObject):
             token_provider = TokenSource(self._oauth_apps(), self.secrets).pending(
                 account.auth_method, section.refresh_token, section.keep_refresh_token
             )
+        password = None if token_provider is not None else (self.section.password() or None)
+        key = self.section.account_key
         return MailTestPlan(
             account=account,
-            password=self.section.password() or None,
+            password=password,
+            password_state=self.secrets.state(key).value
+            if password is None and key and not token_provider
+            else "",
             sender=sender,
             account_key=self.section.account_key or UNSAVED_ACCOUNT,
             account_label=self._label(),
@@ -203,3 +205,8 @@ def attach_employee_mail_test_buttons(dialog: EmployeeDialog) -> MailTestButtons
 def buttons_of(widget: QWidget) -> MailTestButtons | None:
     """The buttons attached to a section (for owners that did not keep the returned object)."""
     return widget.findChild(MailTestButtons)
+
+
+# Loading the mail tests gives every employee dialog its test buttons (the dialog itself does not
+# know about the tests: the settings window's modules never import this package).
+EmployeeDialog.add_extension(attach_employee_mail_test_buttons)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,16 +30,15 @@ from smtpdesk.core.model import COMPANY_ACCOUNT, Employee, OfficeSettings
 from smtpdesk.core.oauth.tokens import TokenSource
 from smtpdesk.core.routing import resolve
 from smtpdesk.core.secrets import SecretStore
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.smtp.request import Timeouts
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.mailtest.history_events import history_events, record_result
 from smtpdesk.ui.mailtest.last_result import LastResultLabel, outcome_text
 
 log = logging.getLogger(__name__)
-
-_live_checks: set[CheckAll] = set()
 
 _UNKNOWN = object()
 
@@ -48,29 +48,7 @@ REDRAW_MS = 100
 # table's first paint (a zero timer could run before it, as the view lays itself out on one too).
 REREAD_AFTER_MS = 100
 
-
-class _Relay(QObject):
-    """Carries results from the pool threads to the GUI thread, tagged with the run they belong to.
-
-    One for the whole program, living on the GUI thread: a relay per run would be freed by the
-    cycle collector on whichever thread collects, and a QObject deleted off its thread crashes Qt.
-    """
-
-    job_done = Signal(int, object, object)  # run id, CheckJob, RunResult
-    job_error = Signal(int, object)  # run id, CheckJob
-    all_done = Signal(int, bool)  # run id, cancelled
-
-
-_relay_instance: _Relay | None = None
 _run_ids = itertools.count(1)
-
-
-def _relay() -> _Relay:
-    """Created on first use; check-all starts on the GUI thread, so that is where it lives."""
-    global _relay_instance
-    if _relay_instance is None:
-        _relay_instance = _Relay()
-    return _relay_instance
 
 
 class CheckAllController(QObject):
@@ -99,10 +77,10 @@ class CheckAllController(QObject):
         self.done_count = 0
         self._runner: CheckAll | None = None
         self._run_id = 0
-        relay = _relay()
-        relay.job_done.connect(self._job_done)
-        relay.job_error.connect(self._job_error)
-        relay.all_done.connect(self._all_done)
+        # Results come from the pool's threads through a channel (see smtpdesk.ui.background):
+        # the threads hold its number, never this object.
+        self._channel = background.open_channel(self._receive)
+        self.destroyed.connect(partial(background.close_channel, self._channel))
 
     @property
     def running(self) -> bool:
@@ -129,23 +107,25 @@ class CheckAllController(QObject):
         self.failed_jobs = set()
         self.done_count = 0
 
-        relay, run_id = _relay(), next(_run_ids)
+        run_id = next(_run_ids)
         self._run_id = run_id
-        store, secrets = self.store, self.secrets
+        store, secrets, channel = self.store, self.secrets, self._channel
+        tracked = _Tracked()
 
         def on_result(job: CheckJob, result: RunResult) -> None:
             record_result(store, result, job.key, job.label)
-            relay.job_done.emit(run_id, job, result)
+            background.post(channel, ("job_done", run_id, job, result))
 
         def on_finished(cancelled: bool) -> None:
-            _live_checks.discard(runner)
-            relay.all_done.emit(run_id, cancelled)
+            background.post(channel, ("all_done", run_id, None, cancelled))
+            tracked.finished()
 
         runner = CheckAll(
             plan.jobs,
             password_for=secrets.get,
+            password_state_for=lambda key: secrets.state(key).value,
             on_result=on_result,
-            on_error=lambda job, _exc: relay.job_error.emit(run_id, job),
+            on_error=lambda job, _exc: background.post(channel, ("job_error", run_id, job, None)),
             on_finished=on_finished,
             max_workers=self.max_workers,
             timeouts=self.timeouts,
@@ -155,7 +135,7 @@ class CheckAllController(QObject):
             ),
         )
         self._runner = runner
-        _live_checks.add(runner)
+        tracked.track(runner)
         # If the window goes away mid-run, the checks must still stop promptly.
         self.destroyed.connect(runner.cancel)
         self.started.emit()
@@ -184,35 +164,49 @@ class CheckAllController(QObject):
             return None
         return next((job for job in self.plan.jobs if job.job_id == job_id), None)
 
-    @Slot(int, object, object)
-    def _job_done(self, run_id: int, job: CheckJob, result: RunResult) -> None:
+    def _receive(self, message: tuple[str, int, CheckJob | None, object]) -> None:
+        kind, run_id, job, value = message
         if run_id != self._run_id:
-            return  # another window's check-all
-        self.results[job.job_id] = result
-        self.done_count += 1
-        self.job_finished.emit(job, result)
-        self.progress_changed.emit(self.done_count, self.total)
+            return  # a run this controller has replaced
+        if kind == "job_done" and job is not None and isinstance(value, RunResult):
+            self.results[job.job_id] = value
+            self.done_count += 1
+            self.job_finished.emit(job, value)
+            self.progress_changed.emit(self.done_count, self.total)
+        elif kind == "job_error" and job is not None:
+            self.failed_jobs.add(job.job_id)
+            self.done_count += 1
+            self.progress_changed.emit(self.done_count, self.total)
+        elif kind == "all_done":
+            self.finished.emit(bool(value))
 
-    @Slot(int, object)
-    def _job_error(self, run_id: int, job: CheckJob) -> None:
-        if run_id != self._run_id:
-            return
-        self.failed_jobs.add(job.job_id)
-        self.done_count += 1
-        self.progress_changed.emit(self.done_count, self.total)
 
-    @Slot(int, bool)
-    def _all_done(self, run_id: int, cancelled: bool) -> None:
-        if run_id == self._run_id:
-            self.finished.emit(cancelled)
+class _Tracked:
+    """Keeps a check-all run in ``background``'s registry until its end reaches the GUI thread,
+    whether or not the window that started it still exists. Plain Python: the pool's threads may
+    hold it."""
+
+    def __init__(self) -> None:
+        self.runner: CheckAll | None = None
+        self.channel = background.open_channel(self._ended)
+
+    def track(self, runner: CheckAll) -> None:
+        self.runner = runner
+        background.track(runner)
+
+    def finished(self) -> None:
+        """Called on the thread that ended last."""
+        background.post(self.channel, None)
+
+    def _ended(self, _value: object) -> None:
+        background.close_channel(self.channel)
+        if self.runner is not None:
+            background.untrack(self.runner)
 
 
 def cancel_all_checks(wait_s: float = 3.0) -> bool:
     """Cancel every check-all still going and wait for it (application shutdown)."""
-    runners = tuple(_live_checks)
-    for runner in runners:
-        runner.cancel()
-    return all(runner.wait(wait_s) for runner in runners)
+    return background.cancel_all(wait_s)
 
 
 # -- the status column -------------------------------------------------------------------------
@@ -510,15 +504,29 @@ class CheckAllPanel(QWidget):
         self._progress_timer.stop()
         self._show_progress()
         self._set_running(False)
-        results = self.controller.results.values()
+        controller = self.controller
+        results = controller.results.values()
         working = sum(1 for r in results if r.ok)
-        failing = sum(1 for r in results if not r.ok and r.code != "cancelled")
+        # A check that hit a defect in the program was checked and did not work either.
+        failing = sum(1 for r in results if not r.ok and r.code != "cancelled") + len(controller.failed_jobs)
+        plan = controller.plan
+        people = sum(1 for job in plan.employee_jobs.values() if job is not None) if plan else 0
+        # The units are accounts, not employees: several employees may share one (the company's).
         if cancelled:
-            text = self.tr("Przerwano. Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
+            text = self.tr(
+                "Przerwano. Sprawdzone konta pocztowe: {done} z {total} — działa {ok}, z błędami {bad}."
+            )
         else:
-            text = self.tr("Sprawdzono {done} z {total}: działa {ok}, z błędami {bad}.")
-        self.summary.setText(
-            text.format(done=working + failing, total=self.controller.total, ok=working, bad=failing)
+            text = self.tr("Sprawdzone konta pocztowe: {done} z {total} — działa {ok}, z błędami {bad}.")
+        text = text.format(done=working + failing, total=controller.total, ok=working, bad=failing)
+        if people:
+            text += " " + self.tr("Wysyła przez nie pracowników: {people}.").format(people=people)
+        self.summary.setText(text)
+        self.summary.setToolTip(
+            self.tr(
+                "Konto używane przez kilku pracowników (np. konto firmowe) jest sprawdzane raz; "
+                "pracownik bez serwera poczty nie ma czego sprawdzić."
+            )
         )
 
     def _set_running(self, running: bool) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 
 class DiagnosisDialog(QDialog):
@@ -19,7 +20,6 @@ class DiagnosisDialog(QDialog):
         self.setMinimumWidth(600)
         self.view = DiagnosisView()
         close_button = QPushButton(self.tr("Zamknij"))
-        close_button.setDefault(True)
         close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -27,6 +27,9 @@ class DiagnosisDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.close_button = close_button
+        # Fix buttons a sign-in failure adds before showing it take no Enter either.
+        keep_default_button(self, close_button)
 
     @classmethod
     def for_result(
@@ -40,7 +43,9 @@ class DiagnosisDialog(QDialog):
     ) -> DiagnosisDialog:
         dialog = cls(parent)
         dialog.setWindowTitle(
-            dialog.tr("Diagnoza: {account}").format(account=account_label or result.account.host)
+            QCoreApplication.translate("DiagnosisDialog", "Diagnoza: {account}").format(
+                account=account_label or result.account.host
+            )
         )
         # Fixes change a form; from here there is none to change, so they are shown as advice.
         dialog.view.show_result(
@@ -53,7 +58,9 @@ class DiagnosisDialog(QDialog):
     def for_entry(cls, entry: HistoryEntry, parent: QWidget | None = None) -> DiagnosisDialog:
         dialog = cls(parent)
         dialog.setWindowTitle(
-            dialog.tr("Diagnoza: {account}").format(account=entry.account_label or entry.host)
+            QCoreApplication.translate("DiagnosisDialog", "Diagnoza: {account}").format(
+                account=entry.account_label or entry.host
+            )
         )
         dialog.view.show_entry(entry)
         dialog.adjustSize()

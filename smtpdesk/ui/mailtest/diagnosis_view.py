@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,6 +36,8 @@ from smtpdesk.core.report import (
 )
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.people.viewer import masker_for
+from smtpdesk.ui.widgets.tab_order import place_before
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,10 @@ class DiagnosisView(QWidget):
         self._data: ReportInput | None = None
         self._secrets: tuple[str, ...] = ()
         self._save_dialog: QFileDialog | None = None
+        # Set by owners whose user may apply only some fixes (an agent): the others are advice,
+        # worded by ``fix_advice`` ("{fixes}" stands for their names).
+        self.fix_allowed: Callable[[Fix], bool] | None = None
+        self.fix_advice = ""
 
         self.headline = QLabel()
         self.headline.setWordWrap(True)
@@ -129,6 +135,7 @@ class DiagnosisView(QWidget):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumHeight(220)
+        self.details.setAccessibleName(self.tr("Szczegóły techniczne"))
         self.details.hide()
 
         self.copy_button = QPushButton(self.tr("Kopiuj raport"))
@@ -195,6 +202,8 @@ class DiagnosisView(QWidget):
         *,
         cancelled: bool,
     ) -> None:
+        # What is shown is also what is copied and saved: masked alike for an agent.
+        data = masker_for(self).report(data)
         self._data = data
         self._secrets = tuple(s for s in secrets if s)
         self.status.clear()
@@ -215,9 +224,9 @@ class DiagnosisView(QWidget):
         self.explanation.setVisible(bool(data.explanation))
         if data.steps:
             items = "".join(f"<li>{_p(step)}</li>" for step in data.steps)
+            heading = self.tr("Co zrobić:")  # outside the f-string, where lupdate finds it
             self.steps.setText(
-                f"<b>{html.escape(self.tr('Co zrobić:'))}</b>"
-                f'<ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
+                f'<b>{html.escape(heading)}</b><ol style="margin-top: 4px; margin-bottom: 0px;">{items}</ol>'
             )
         self.steps.setVisible(bool(data.steps))
         self.delivery_note.setText(self._delivery_text(data))
@@ -256,6 +265,8 @@ class DiagnosisView(QWidget):
             self.fixes_row.takeAt(0)
         if enabled:
             for fix in fixes:
+                if self.fix_allowed is not None and not self.fix_allowed(fix):
+                    continue
                 button = QPushButton(fix.label)
                 button.setToolTip(self.tr("Zmienia ustawienia w formularzu i od razu testuje ponownie"))
                 button.clicked.connect(self._fix_clicked)
@@ -263,15 +274,17 @@ class DiagnosisView(QWidget):
                 self.fix_buttons.append(button)
                 self._fix_of[button] = fix
             self.fixes_row.addStretch(1)
-        self.fixes_label.setVisible(enabled and bool(fixes))
-        if fixes and not enabled:
-            labels = "; ".join(f"„{fix.label}”" for fix in fixes)
-            self.fixes_hint.setText(
-                self.tr("Proponowana zmiana: {fixes}. Wprowadź ją w ustawieniach tego konta.").format(
-                    fixes=labels
-                )
+            place_before(self.fix_buttons, self.details_toggle)  # where they are read: above it
+        self.fixes_label.setVisible(bool(self.fix_buttons))
+        # Fixes this user may not apply (an agent's, for the company account) are named as advice.
+        advised = [fix for fix in fixes if not enabled or fix not in self._fix_of.values()]
+        if advised:
+            labels = "; ".join(f"„{fix.label}”" for fix in advised)
+            template = self.fix_advice or self.tr(
+                "Proponowana zmiana: {fixes}. Wprowadź ją w ustawieniach tego konta."
             )
-        self.fixes_hint.setVisible(bool(fixes) and not enabled)
+            self.fixes_hint.setText(template.format(fixes=labels))
+        self.fixes_hint.setVisible(bool(advised))
 
     @Slot()
     def _fix_clicked(self) -> None:

@@ -33,7 +33,10 @@ from smtpdesk.ui.mailtest.history_events import record_result
 from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
+from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
+TITLE_BAR_ROOM = 48  # pixels a window manager's frame adds above a window
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
 FixHandler = Callable[[Fix], "MailTestPlan | None"]
 
@@ -88,8 +91,7 @@ class MailTestDialog(QDialog):
         recipient_layout = QVBoxLayout(self.recipient_row)
         recipient_layout.setContentsMargins(0, 0, 0, 0)
         recipient_line = QHBoxLayout()
-        recipient_label = QLabel(self.tr("&Odbiorca:"))
-        recipient_label.setBuddy(self.recipient_edit)
+        recipient_label = buddy_label(self.tr("&Odbiorca:"), self.recipient_edit)
         recipient_line.addWidget(recipient_label)
         recipient_line.addWidget(self.recipient_edit, 1)
         recipient_layout.addLayout(recipient_line)
@@ -132,6 +134,8 @@ class MailTestDialog(QDialog):
         self.diagnosis_area.setWidgetResizable(True)
         self.diagnosis_area.setFrameShape(QFrame.Shape.NoFrame)
         self.diagnosis_area.setWidget(self.diagnosis)
+        # It takes the focus so a long diagnosis can be scrolled with the keyboard.
+        self.diagnosis_area.setAccessibleName(self.tr("Diagnoza"))
         self.diagnosis_area.hide()
         layout.addWidget(self.diagnosis_area, 10)
         layout.addWidget(self.message)
@@ -219,6 +223,7 @@ class MailTestDialog(QDialog):
             self.separator.show()
             self.diagnosis.show()
             self.diagnosis_area.show()
+        keep_default_button(self, self.again_button)  # the fix buttons just added included
         self._fit_height()
         self.run_finished.emit(result)
 
@@ -294,7 +299,9 @@ class MailTestDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self.cancel_button.setText(self.tr("Anuluj"))
         self.again_button.setVisible(not running and self.runs_started > 0)
-        self.again_button.setDefault(not running)
+        # Enter means "again" once a run ended; while one runs it means nothing ("Anuluj" has focus
+        # for Space, but an Enter typed into the recipient field must not cancel the run).
+        keep_default_button(self, None if running else self.again_button)
         self.close_button.setVisible(not running)
         self.recipient_edit.setReadOnly(running)
         self.diagnosis.set_fixes_busy(running)
@@ -306,7 +313,9 @@ class MailTestDialog(QDialog):
         layout = self.layout()
         assert layout is not None
         screen = self.screen()
-        limit = int(screen.availableGeometry().height() * 0.9) if screen is not None else 2000
+        available = screen.availableGeometry() if screen is not None else None
+        # Room for the title bar, so the whole window stays on a 1366×768 screen with the details open.
+        limit = min(int(available.height() * 0.9), available.height() - TITLE_BAR_ROOM) if available else 2000
         # Other rows take a share of any extra height too, so it takes a step or two.
         for _step in range(4):
             layout.activate()
@@ -315,6 +324,10 @@ class MailTestDialog(QDialog):
             if missing <= 0 or self.height() >= limit:
                 break
             self.resize(self.width(), min(self.height() + missing, limit))
+        if available is not None and self.isVisible():
+            frame = self.frameGeometry()
+            if frame.bottom() > available.bottom():
+                self.move(frame.left(), max(available.top(), available.bottom() - frame.height()))
 
     def _again_from_keyboard(self) -> None:
         if not self.running:

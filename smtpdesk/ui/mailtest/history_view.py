@@ -28,6 +28,12 @@ from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
 from smtpdesk.ui.mailtest.history_events import clear_history, history_events
 from smtpdesk.ui.mailtest.last_result import outcome_text, when_text
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import (
+    keep_default_button,
+    resettle_default_button,
+    settle_message_box,
+)
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
 ALL_ACCOUNTS = ""
 
@@ -65,6 +71,8 @@ class HistoryDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
+        self.table.setAccessibleName(self.tr("Zapisane testy"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -78,10 +86,10 @@ class HistoryDialog(QDialog):
         self.clear_button.clicked.connect(self.ask_clear)
         close_button = QPushButton(self.tr("Zamknij"))
         close_button.clicked.connect(self.close)
+        self.close_button = close_button
 
         top = QHBoxLayout()
-        account_label = QLabel(self.tr("&Konto:"))
-        account_label.setBuddy(self.account_combo)
+        account_label = buddy_label(self.tr("&Konto:"), self.account_combo)
         top.addWidget(account_label)
         top.addWidget(self.account_combo, 1)
         list_box = QWidget()
@@ -102,6 +110,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        keep_default_button(self, close_button)  # "Wyczyść historię…" never answers Enter
 
         self._fill_accounts(account_key)
         events = history_events()
@@ -172,6 +181,7 @@ class HistoryDialog(QDialog):
             return
         self.details.show_entry(self.entries[min(rows)])
         self.details.show()
+        resettle_default_button(self)
 
     def selected_entry(self) -> HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -197,7 +207,7 @@ class HistoryDialog(QDialog):
         )
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Usuń"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Anuluj"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        settle_message_box(box, box.button(QMessageBox.StandardButton.No))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._clear_answered)
         self._confirm, self._confirm_key = box, key

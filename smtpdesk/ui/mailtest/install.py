@@ -12,29 +12,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
-from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS, account_label, route_label
-from smtpdesk.core.i18n import language
+from smtpdesk.core.check_all import COMPANY_LABEL, DEFAULT_WORKERS
 from smtpdesk.core.model import Employee
-from smtpdesk.core.oauth.tokens import TokenSource
-from smtpdesk.core.routing import Route, resolve, route_message
-from smtpdesk.core.smtp.engine import Timeouts
+from smtpdesk.core.routing import resolve
+from smtpdesk.core.smtp.request import Timeouts
+from smtpdesk.ui import background
 from smtpdesk.ui.mailtest.buttons import MailTestButtons, attach_mail_test_buttons
 from smtpdesk.ui.mailtest.check_all import (
     CheckAllController,
     CheckAllPanel,
     EmployeeStatus,
     StatusCell,
-    cancel_all_checks,
 )
 from smtpdesk.ui.mailtest.dialog import MailTestDialog
 from smtpdesk.ui.mailtest.history_view import HistoryDialog
-from smtpdesk.ui.mailtest.plan import MailTestPlan
-from smtpdesk.ui.mailtest.worker import cancel_all_runs
+from smtpdesk.ui.mailtest.plan import route_plan
 from smtpdesk.ui.msgbox import show_message
-from smtpdesk.ui.oauth.background import cancel_all_calls
 from smtpdesk.ui.pages.employees_model import EmployeesModel
 
 if TYPE_CHECKING:
@@ -88,30 +84,14 @@ class WindowMailTests(QObject):
             reason = " ".join(w.text() for w in route.warnings) or self.tr("Nie ustawiono serwera poczty.")
             self._tell(self.tr("Brak serwera poczty"), reason)
             return None
-        own = route.source == "employee"
-        token_provider = None
-        if route.account.uses_oauth:
-            token_provider = TokenSource(settings.oauth, secrets).stored(
-                route.account.auth_method, route.account_key
-            )
-        plan = MailTestPlan(
-            account=route.account,
-            password=secrets.get(route.account_key),
-            sender=route.sender,
-            account_key=route.account_key,
-            account_label=account_label(route, employee),
+        plan = route_plan(
+            route,
+            employee,
+            settings,
+            secrets,
             login_only=login_only,
-            message_for=lambda to: _message(route, to),
-            warnings=tuple(w.text() for w in route.warnings),
             timeouts=self.timeouts,
-            account_source=route.source,
-            contact_mode=settings.contact_mode,
-            token_provider=token_provider,
-            subject=employee.full_name
-            if own
-            else self.tr("{name} (przez: {account})").format(
-                name=employee.full_name, account=route_label(route.source)
-            ),
+            through=self.tr("{name} (przez: {account})"),
         )
         dialog = MailTestDialog(plan, store, self.window)
         self.dialog = dialog
@@ -154,10 +134,6 @@ class WindowMailTests(QObject):
 
     def _tell(self, title: str, text: str) -> None:
         show_message(self.window, QMessageBox.Icon.Information, title, text)
-
-
-def _message(route: Route, recipient: str) -> bytes:
-    return route_message(route, recipient, language())
 
 
 def _status_data(cell: StatusCell, role: int) -> object:
@@ -231,6 +207,10 @@ def install_mail_tests(
     employee_test_action.setToolTip(test_button.toolTip())
     employee_test_action.triggered.connect(testing.send_test_to_selected)
     check_all_action = QAction(QCoreApplication.translate("Testing", "Sprawdź wszystkich"), testing)
+    check_all_action.setShortcut(QKeySequence(Qt.Key.Key_F5))  # F5: check again, as "refresh"
+    check_all_action.setToolTip(
+        QCoreApplication.translate("Testing", "Sprawdza logowanie na kontach wszystkich pracowników (F5)")
+    )
     check_all_action.triggered.connect(testing.check_all)
     history_action = QAction(QCoreApplication.translate("Testing", "Historia testów…"), testing)
     history_action.triggered.connect(testing.show_history)
@@ -279,6 +259,4 @@ def _stop_runs_on_quit() -> None:
 
 
 def _stop_all() -> None:
-    cancel_all_runs()
-    cancel_all_checks()
-    cancel_all_calls()  # detection and sign-ins still going
+    background.cancel_all()  # mail tests, detection and sign-ins still going

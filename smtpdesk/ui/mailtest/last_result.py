@@ -71,11 +71,13 @@ class LastResultLabel(QLabel):
             return
         colour = OK_COLOUR if entry.ok else ERROR_COLOUR
         kind = self.tr("logowanie") if entry.login_only else self.tr("wysyłka")
+        # Outside the f-string, where lupdate finds them.
+        last, history = self.tr("Ostatni test:"), self.tr("historia")
         self.setText(
-            f"{html.escape(self.tr('Ostatni test:'))} "
+            f"{html.escape(last)} "
             f'<span style="color:{colour};">{html.escape(outcome_text(entry))}</span> '
             f"({html.escape(when_text(entry.at))}, {html.escape(kind)}) · "
-            f'<a href="history">{html.escape(self.tr("historia"))}</a>'
+            f'<a href="history">{html.escape(history)}</a>'
         )
         self.setToolTip(f"{entry.host}:{entry.port}")
 

@@ -1,8 +1,8 @@
-"""One test run on a background QThread, so the window never freezes.
+"""One test run in the background (``smtpdesk.ui.background``), so the window never freezes.
 
-``MailTestRun`` owns the thread. A run outlives the widget that started it: closing a window only
-cancels it, and the run keeps itself alive until its thread has really ended, so Qt never
-destroys a running thread.
+A run outlives the widget that started it: closing a window only cancels it. The run's thread
+knows the request, the cancel token and the recorder, never a Qt object, so nothing of Qt is ever
+freed off the GUI thread.
 """
 
 from __future__ import annotations
@@ -10,41 +10,38 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from smtpdesk.core.smtp.engine import CancelToken, MailTestRequest, run_test
+from smtpdesk.core.smtp.cancel import CancelToken
+from smtpdesk.core.smtp.request import MailTestRequest
 from smtpdesk.core.smtp.result import RunResult
+from smtpdesk.ui import background
 
 log = logging.getLogger(__name__)
 
 # Called on the worker thread with the finished result (e.g. to store it in the history).
 Recorder = Callable[[RunResult], None]
 
-_live_runs: set[MailTestRun] = set()
 
+def _test_work(request: MailTestRequest, token: CancelToken, record: Recorder | None) -> background.Work:
+    def work(report: Callable[[object], None]) -> RunResult | None:
+        # The engine (TLS, certificates, the diagnosis rules) is loaded by the first test, on its
+        # own thread, not while the window starts.
+        from smtpdesk.core.smtp.engine import run_test
 
-class MailTestWorker(QObject):
-    """Lives on the worker thread; calls the engine and reports through signals."""
-
-    progress = Signal(object)  # ProgressEvent
-    finished = Signal(object)  # RunResult, or None when the engine had a defect
-
-    def __init__(self, request: MailTestRequest, token: CancelToken, record: Recorder | None = None) -> None:
-        super().__init__()
-        self._request = request
-        self._token = token
-        self._record = record
-
-    @Slot()
-    def run(self) -> None:
-        result: RunResult | None = None
         try:
-            result = run_test(self._request, on_progress=self.progress.emit, cancel=self._token)
-            if self._record is not None:
-                self._record(result)
+            result = run_test(request, on_progress=report, cancel=token)
         except Exception:  # a defect is logged; the dialog still ends instead of spinning forever
             log.exception("test run failed unexpectedly")
-        self.finished.emit(result)
+            return None
+        if record is not None:
+            try:
+                record(result)
+            except Exception:
+                log.exception("test run failed unexpectedly while its result was stored")
+        return result
+
+    return work
 
 
 class MailTestRun(QObject):
@@ -58,65 +55,44 @@ class MailTestRun(QObject):
         self.request = request
         self.token = CancelToken()
         self.result: RunResult | None = None
-        self._thread = QThread()
-        self._thread.setObjectName("smtpdesk-test")
-        self._worker = MailTestWorker(request, self.token, record)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self.progress)
-        # Ending the thread must not depend on the GUI event loop (it may be shutting down).
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.finished.connect(self._on_worker_finished)
-        self._thread.finished.connect(self._on_thread_finished)
-        self._started = False
+        self._task = background.BackgroundTask(
+            _test_work(request, self.token, record),
+            on_progress=self.progress.emit,
+            on_done=self._on_done,
+            on_cancel=self.token.cancel,
+            name="smtpdesk-test",
+        )
         self._ended = False
 
     @property
     def running(self) -> bool:
-        return self._started and not self._ended
+        return self._task.started and not self._ended
 
     @property
     def thread_finished(self) -> bool:
-        return self._thread.isFinished()
+        return self._task.done
 
     def start(self) -> None:
-        if self._started:
-            raise RuntimeError("a test run starts once")
-        self._started = True
-        _live_runs.add(self)
-        self._thread.start()
+        self._task.start()
 
     def cancel(self) -> None:
         """Ends the run within about a second (the engine closes its socket)."""
         self.token.cancel()
 
     def wait(self, msecs: int) -> bool:
-        return self._thread.wait(msecs)
+        return self._task.wait(msecs / 1000)
 
-    @Slot(object)
-    def _on_worker_finished(self, result: RunResult | None) -> None:
-        self.result = result
+    def _on_done(self, result: object) -> None:
+        self.result = result if isinstance(result, RunResult) else None
         self._ended = True
-        self.finished.emit(result)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        _live_runs.discard(self)
+        self.finished.emit(self.result)
 
 
-def live_runs() -> tuple[MailTestRun, ...]:
-    return tuple(_live_runs)
+def live_runs() -> tuple[object, ...]:
+    """Background work still going or whose end has not reached the GUI thread yet."""
+    return background.running()
 
 
 def cancel_all_runs(wait_ms: int = 3000) -> bool:
-    """Cancel every run still going and wait for their threads (application shutdown).
-
-    True when all threads ended in time.
-    """
-    runs = live_runs()
-    for run in runs:
-        run.cancel()
-    all_ended = all(run.wait(wait_ms) for run in runs)
-    # Let the queued "finished" deliveries run so nothing fires into a half-destroyed app later.
-    QCoreApplication.processEvents()
-    return all_ended
+    """Cancel every run still going and wait for it (application shutdown)."""
+    return background.cancel_all(wait_ms / 1000)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.model import GOOGLE_CLIENT_SECRET, MICROSOFT_DEFAULT_TENANT, OAuthApps
 from smtpdesk.core.secrets import SecretStore
 from smtpdesk.core.store import Store, StoreError
+from smtpdesk.ui.draft_fields import Value, field_values
 from smtpdesk.ui.msgbox import show_message
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 
@@ -98,7 +100,6 @@ class OAuthAppsDialog(QDialog):
         self.save_button: QPushButton = buttons.addButton(
             self.tr("Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setDefault(True)
         cancel: QPushButton = buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
@@ -108,6 +109,16 @@ class OAuthAppsDialog(QDialog):
         layout.addWidget(google)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        keep_default_button(self, self.save_button)
+        self.loaded_values: dict[str, Value] = field_values(self.draft_fields())
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        """The fields a draft keeps when the program is ended from outside; never the client key."""
+        return {
+            "microsoft_client_id": self.ms_client,
+            "microsoft_tenant": self.ms_tenant,
+            "google_client_id": self.google_client,
+        }
 
     def _identifier(self, edit: QLineEdit) -> str | None:
         text = edit.text().strip()

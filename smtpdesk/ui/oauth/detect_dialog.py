@@ -32,6 +32,7 @@ from smtpdesk.core.i18n import language
 from smtpdesk.core.model import AuthMethod, Security
 from smtpdesk.core.smtp.cancel import CancelToken
 from smtpdesk.ui.oauth.background import BackgroundCall
+from smtpdesk.ui.widgets.default_button import keep_default_button, resettle_default_button
 from smtpdesk.ui.widgets.form_rows import hint_label
 
 SECURITY_NAMES = {
@@ -122,6 +123,8 @@ class DetectDialog(QDialog):
         layout.addWidget(self.result_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Enter takes the settings once there are some; until then it does nothing.
+        keep_default_button(self, self._main_button)
 
     # -- running ------------------------------------------------------------------------------
 
@@ -134,11 +137,9 @@ class DetectDialog(QDialog):
                 options["budget"] = budget
             return detect(address, **options)  # type: ignore[arg-type]
 
-        self.call = BackgroundCall(run, "smtpdesk-detect")
+        self.call = BackgroundCall(run, "smtpdesk-detect", progress=self._attempt, finished=self._finished)
         # Closing the window that owns this dialog destroys it without done(): stop the call then too.
-        self.destroyed.connect(self.call.cancel)
-        self.call.progress.connect(self._attempt)
-        self.call.finished.connect(self._finished)
+        self.destroyed.connect(self.call.token.cancel)
         self.call.start()
 
     @property
@@ -159,8 +160,9 @@ class DetectDialog(QDialog):
             Outcome.CANCELLED: self.tr("przerwano"),
         }
         text = texts[attempt.outcome]
-        if attempt.detail and attempt.source is not Source.BUILTIN and attempt.outcome is not Outcome.SKIPPED:
-            text += f" — {attempt.detail}"
+        detail = attempt.detail.text()
+        if detail and attempt.source is not Source.BUILTIN and attempt.outcome is not Outcome.SKIPPED:
+            text += f" — {detail}"
         return text
 
     def _finished(self, outcome: object) -> None:
@@ -223,7 +225,7 @@ class DetectDialog(QDialog):
         self._show_candidate()
         self.result_box.show()
         self.use_button.setEnabled(True)
-        self.use_button.setDefault(True)
+        resettle_default_button(self)
         self.use_button.setFocus()
 
     def _show_candidate(self) -> None:
@@ -241,6 +243,9 @@ class DetectDialog(QDialog):
                 login=candidate.login_for(self.report.address),
             )
         )
+
+    def _main_button(self) -> QPushButton | None:
+        return self.use_button if self.use_button.isEnabled() else None
 
     def detected(self) -> Detected | None:
         return self.report.found if self.report is not None else None

@@ -1,6 +1,7 @@
 """Puts the account tools into the settings window: "Wykryj ustawienia" and the sign-in buttons in
 the company's SMTP section (the employee dialog attaches its own), "Logowanie Microsoft i Google…"
-in "Narzędzia", and the doctor's "Zaloguj przez Microsoft" for a finding's account."""
+in "Narzędzia", and the doctor's "Zaloguj przez Microsoft" for a finding's account. The employee
+dialog gets them through its extension hook, once this module is loaded."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from shiboken6 import isValid
 
 from smtpdesk.core.doctor.findings import SUBJECT_COMPANY, Finding
 from smtpdesk.core.model import AuthMethod
+from smtpdesk.ui import dialog_drafts
+from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.oauth.apps_dialog import OAuthAppsDialog
+from smtpdesk.ui.oauth.apps_draft import OAuthAppsDrafts
 from smtpdesk.ui.oauth.section_tools import AccountTools, attach_account_tools, remember_apps, tools_of
 
 if TYPE_CHECKING:
@@ -47,10 +51,14 @@ class AccountToolsInstall(QObject):
             self.apps_dialog.raise_()
             return self.apps_dialog
         dialog = OAuthAppsDialog(self.window.store, self.window.secrets, self.window)
-        dialog.saved.connect(lambda apps: remember_apps(self.window, apps))
+        dialog.saved.connect(self._apps_saved)
         self.apps_dialog = dialog
         dialog.show()
         return dialog
+
+    @Slot(object)
+    def _apps_saved(self, apps: object) -> None:
+        remember_apps(self.window, apps)
 
     def sign_in_for(self, finding: Finding) -> None:
         """The doctor's one-click switch: open the finding's account and start the sign-in there."""
@@ -78,6 +86,16 @@ class AccountToolsInstall(QObject):
 
 def install_account_tools(window: SettingsWindow) -> AccountToolsInstall:
     return AccountToolsInstall(window)
+
+
+def _attach_to_employee_dialog(dialog: EmployeeDialog) -> AccountTools:
+    return attach_account_tools(dialog.smtp_section, dialog.store, dialog.secrets, dialog.email_edit.text)
+
+
+# Every employee dialog opened once the window's features are in gets the tools too.
+EmployeeDialog.add_extension(_attach_to_employee_dialog)
+# Identifiers typed in "Logowanie Microsoft i Google" outlive an ending from outside.
+dialog_drafts.register(OAuthAppsDrafts())
 
 
 def account_tools_of(window: QObject) -> AccountToolsInstall | None:

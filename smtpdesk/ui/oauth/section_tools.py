@@ -57,15 +57,21 @@ class AccountTools(QObject):
         store: Store,
         secrets: SecretStore,
         address_for: Callable[[], str] | None = None,
+        *,
+        office_apps: bool = True,
     ) -> None:
+        """``office_apps``: whoever uses the section may open the office's app registration (an
+        administrator); otherwise a fix that needs it is left to the administrator."""
         super().__init__(section)
         self.setObjectName("smtpdesk_account_tools")
         self.section = section
         self.store = store
         self.secrets = secrets
         self.address_for = address_for
+        self.office_apps = office_apps
         self.detect_dialog: DetectDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self._sign_in_method: AuthMethod = AuthMethod.PASSWORD
         self.diagnosis_dialog: DiagnosisDialog | None = None
         self.apps_dialog: OAuthAppsDialog | None = None
         section.detect_button.show()
@@ -194,7 +200,8 @@ class AccountTools(QObject):
             self.section.window(),
             open_browser=ENVIRONMENT.open_browser,
         )
-        dialog.finished_sign_in.connect(lambda outcome: self._signed_in(method, outcome))
+        self._sign_in_method = method
+        dialog.finished_sign_in.connect(self._sign_in_finished)
         dialog.destroyed.connect(self._sign_in_closed)
         self.sign_in_dialog = dialog
         dialog.show()
@@ -216,6 +223,12 @@ class AccountTools(QObject):
         dialog = DiagnosisDialog(self.section.window())
         provider = "Google" if method is AuthMethod.OAUTH_GOOGLE else "Microsoft"
         dialog.setWindowTitle(self.tr("Logowanie przez {provider}").format(provider=provider))
+        if not self.office_apps:
+            dialog.view.fix_allowed = _not_office_settings
+            dialog.view.fix_advice = self.tr(
+                "Tę zmianę wprowadza administrator biura: {fixes}. Poproś go o nią — kliknij „Kopiuj "
+                "raport” i wyślij mu raport."
+            )
         dialog.view.show_result(result, account_label=account.username or account.host, fixes_enabled=True)
         dialog.view.fix_requested.connect(self._fix_from_diagnosis)
         dialog.adjustSize()
@@ -249,15 +262,22 @@ class AccountTools(QObject):
         method = AuthMethod(str(fix.params.get("method", AuthMethod.OAUTH_MICROSOFT.value)))
         if fix.kind is FixKind.SIGN_IN:
             self.sign_in(method)
-        elif fix.kind is FixKind.OAUTH_SETTINGS:
+        elif fix.kind is FixKind.OAUTH_SETTINGS and self.office_apps:
             self.open_apps_settings()
+        elif fix.kind is FixKind.OAUTH_SETTINGS:
+            show_message(
+                self.section.window(),
+                QMessageBox.Icon.Information,
+                self.tr("Logowanie Microsoft i Google"),
+                self.tr("Aplikację biura do logowania ustawia administrator biura. Poproś go o to."),
+            )
 
     def open_apps_settings(self) -> OAuthAppsDialog:
         if self.apps_dialog is not None:
             self.apps_dialog.raise_()
             return self.apps_dialog
         dialog = OAuthAppsDialog(self.store, self.secrets, self.section.window())
-        dialog.saved.connect(lambda apps: remember_apps(self.section.window(), apps))
+        dialog.saved.connect(self._apps_saved)
         dialog.destroyed.connect(self._apps_closed)
         self.apps_dialog = dialog
         dialog.show()
@@ -265,6 +285,20 @@ class AccountTools(QObject):
 
     def _apps_closed(self) -> None:
         self.apps_dialog = None
+
+    # Bound slots, not lambdas: a closure over this object connected to a dialog's signal has
+    # crashed on teardown.
+    @Slot(object)
+    def _apps_saved(self, apps: object) -> None:
+        remember_apps(self.section.window(), apps)
+
+    @Slot(object)
+    def _sign_in_finished(self, outcome: object) -> None:
+        self._signed_in(self._sign_in_method, outcome)
+
+
+def _not_office_settings(fix: Fix) -> bool:
+    return fix.kind is not FixKind.OAUTH_SETTINGS
 
 
 def remember_apps(window: QWidget | None, apps: object) -> None:
@@ -280,9 +314,14 @@ def remember_apps(window: QWidget | None, apps: object) -> None:
 
 
 def attach_account_tools(
-    section: SmtpSection, store: Store, secrets: SecretStore, address_for: Callable[[], str] | None = None
+    section: SmtpSection,
+    store: Store,
+    secrets: SecretStore,
+    address_for: Callable[[], str] | None = None,
+    *,
+    office_apps: bool = True,
 ) -> AccountTools:
-    return AccountTools(section, store, secrets, address_for)
+    return AccountTools(section, store, secrets, address_for, office_apps=office_apps)
 
 
 def tools_of(section: SmtpSection) -> AccountTools | None:

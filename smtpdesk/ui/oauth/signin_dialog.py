@@ -23,6 +23,7 @@ from smtpdesk.core.oauth.endpoints import Endpoints
 from smtpdesk.core.oauth.signin import SignInResult, sign_in
 from smtpdesk.core.smtp.cancel import CancelToken
 from smtpdesk.ui.oauth.background import BackgroundCall
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.form_rows import hint_label
 
 BrowserOpener = Callable[[str], object]
@@ -105,6 +106,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.browser_errors)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        # Waiting for the browser has no action for Enter; Escape and "Anuluj" stop waiting.
+        keep_default_button(self, None)
 
     def start(self) -> None:
         endpoints, hint, opener = self.endpoints, self.login_hint, self.open_browser
@@ -112,11 +115,9 @@ class SignInDialog(QDialog):
         def run(cancel: CancelToken, report: Callable[[object], None]) -> SignInResult:
             return sign_in(endpoints, opener, login_hint=hint, cancel=cancel, on_url=report)
 
-        self.call = BackgroundCall(run, "smtpdesk-sign-in")
+        self.call = BackgroundCall(run, "smtpdesk-sign-in", progress=self._url_known, finished=self._finished)
         # Closing the window that owns this dialog destroys it without done(): stop waiting then too.
-        self.destroyed.connect(self.call.cancel)
-        self.call.progress.connect(self._url_known)
-        self.call.finished.connect(self._finished)
+        self.destroyed.connect(self.call.token.cancel)
         self.call.start()
 
     @property

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.i18n import language
 from smtpdesk.core.store import Conflict
 from smtpdesk.core.store.display import value_text, when_text
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 VALUE_WIDTH = 270  # pixels a value may take before it is shortened
 
@@ -97,6 +98,7 @@ class ConflictDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from choice to choice, scrolling to each
 
         self.buttons = QDialogButtonBox()
         self.save_button: QPushButton = self.buttons.addButton(
@@ -108,8 +110,6 @@ class ConflictDialog(QDialog):
         self.back_button: QPushButton = self.buttons.addButton(
             self.tr("Wróć do edycji"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.save_button.setDefault(True)
-        self.reload_button.setAutoDefault(False)
         self.save_button.clicked.connect(self._save)
         self.reload_button.clicked.connect(self._reload)
         self.back_button.clicked.connect(self.reject)
@@ -118,6 +118,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
+        keep_default_button(self, self.save_button)  # never "Wczytaj zapisane (porzuć…)"
         self.resize(880, min(600, 200 + 80 * len(conflicts)))
 
     def _choice(self, text: str) -> QRadioButton:

@@ -34,8 +34,9 @@ from smtpdesk.core.store.office import Opened, join_office, move_to_office
 from smtpdesk.core.store.office_check import DatabaseCheck, check_database
 from smtpdesk.core.store.office_key import CODE_SHAPE, OfficeKey, OfficeKeyError
 from smtpdesk.ui.background import run_task
+from smtpdesk.ui.widgets.default_button import keep_default_button, resettle_default_button
 from smtpdesk.ui.widgets.field_error import ERROR_COLOUR, FieldErrors
-from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
+from smtpdesk.ui.widgets.form_rows import add_row, buddy_label, hint_label, new_form
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class DatabaseDialog(QDialog):
         add_row(form, self.tr("&TLS:"), self.tls_combo, self.errors)
         add_row(
             form,
-            self.tr("Plik &urzędu certyfikacji:"),
+            self.tr("Plik urzędu &certyfikacji:"),
             ca_row,
             self.errors,
             buddy=self.ca_edit,
@@ -124,8 +125,7 @@ class DatabaseDialog(QDialog):
         )
         server.setLayout(form)
 
-        self.test_button = QPushButton(self.tr("&Testuj połączenie"))
-        self.test_button.setDefault(True)
+        self.test_button = QPushButton(self.tr("T&estuj połączenie"))
         self.test_button.clicked.connect(self.test_connection)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -138,8 +138,7 @@ class DatabaseDialog(QDialog):
 
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(CODE_SHAPE)
-        self.code_label = QLabel(self.tr("&Kod klucza biura:"))
-        self.code_label.setBuddy(self.code_edit)
+        self.code_label = buddy_label(self.tr("&Kod klucza biura:"), self.code_edit)
         self.code_row = QWidget()
         code_layout = QVBoxLayout(self.code_row)
         code_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +146,7 @@ class DatabaseDialog(QDialog):
         code_layout.addWidget(self.errors.wrap(self.code_edit))
         self.code_row.hide()
 
-        self.move_button = QPushButton(self.tr("&Przenieś ustawienia do tej bazy"))
+        self.move_button = QPushButton(self.tr("P&rzenieś ustawienia do tej bazy"))
         self.move_button.setToolTip(
             self.tr("Kopiuje ustawienia, pracowników i historię z tego komputera do pustej bazy biura")
         )
@@ -155,8 +154,6 @@ class DatabaseDialog(QDialog):
         self.local_button = QPushButton(self.tr("Wróć do pliku &lokalnego"))
         self.local_button.setVisible(store.is_office)
         self.close_button = QPushButton(self.tr("Zamknij"))
-        for button in (self.move_button, self.join_button, self.local_button, self.close_button):
-            button.setAutoDefault(False)
         self.move_button.setEnabled(False)
         self.join_button.setEnabled(False)
         self.move_button.clicked.connect(self.move_here)
@@ -181,6 +178,9 @@ class DatabaseDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(720, 560)
+        # Enter tests the connection; once the office key is asked for, it joins with the typed code.
+        # Moving the settings and going back to the local file are never pressed by Enter.
+        keep_default_button(self, self._main_button)
 
         for edit in (
             self.host_edit,
@@ -233,6 +233,10 @@ class DatabaseDialog(QDialog):
         self.join_button.setEnabled(False)
         self.code_row.hide()
         self._checked = None
+        resettle_default_button(self)
+
+    def _main_button(self) -> QPushButton:
+        return self.join_button if self.code_row.isVisibleTo(self) else self.test_button
 
     def location(self) -> Location | None:
         """The location typed in the form; None (with messages next to the fields) when incomplete."""
@@ -308,6 +312,7 @@ class DatabaseDialog(QDialog):
         self.move_button.setEnabled(result.ok and result.state == "empty" and not self.store.is_office)
         self.join_button.setEnabled(result.ok and result.state in ("office", "older"))
         self.code_row.setVisible(self.join_button.isEnabled())
+        resettle_default_button(self)
         if self.code_row.isVisible():
             self.code_edit.setFocus()
 

@@ -38,7 +38,8 @@ class OfficeKeyBanner(QFrame):
             )
         )
         text.setWordWrap(True)
-        self.enter_button = QPushButton(self.tr("&Wpisz kod klucza…"))
+        # Alt+K: Alt+W is "Wybierz plik…" of the logo tab.
+        self.enter_button = QPushButton(self.tr("Wpisz &kod klucza…"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(text, 1)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from smtpdesk.core.i18n import language
 from smtpdesk.core.store.office_key import CODE_LENGTH, CODE_SHAPE, OfficeKey, OfficeKeyError
 from smtpdesk.core.store.office_secrets import OfficeSecretStore
+from smtpdesk.ui.widgets.default_button import keep_default_button
 from smtpdesk.ui.widgets.field_error import FieldErrors
+from smtpdesk.ui.widgets.form_rows import buddy_label
 
 
 def _code_font(widget: QWidget) -> QFont:
@@ -66,7 +68,6 @@ class ShowOfficeKeyDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.close_button = self.buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button.setEnabled(False)
-        self.close_button.setDefault(True)
         self.confirm.toggled.connect(self.close_button.setEnabled)
         self.close_button.clicked.connect(self.accept)
 
@@ -79,6 +80,7 @@ class ShowOfficeKeyDialog(QDialog):
         layout.addWidget(warning)
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
+        keep_default_button(self, self.close_button)
         self.setMinimumWidth(620)
 
     def _copy(self) -> None:
@@ -114,15 +116,12 @@ class EnterOfficeKeyDialog(QDialog):
         self.code_edit.setFont(_code_font(self))
         self.code_edit.setPlaceholderText(CODE_SHAPE)
         self.code_edit.setMaxLength(CODE_LENGTH + 16)
-        self.code_edit.setAccessibleName(self.tr("Kod klucza biura"))
-        label = QLabel(self.tr("&Kod klucza biura:"))
-        label.setBuddy(self.code_edit)
+        label = buddy_label(self.tr("&Kod klucza biura:"), self.code_edit)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(
             self.tr("&Zapisz klucz"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.later_button = self.buttons.addButton(self.tr("Później"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
         self.ok_button.setEnabled(False)
         self.ok_button.clicked.connect(self._unlock)
         self.later_button.clicked.connect(self.reject)
@@ -133,6 +132,7 @@ class EnterOfficeKeyDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.errors.wrap(self.code_edit))
         layout.addWidget(self.buttons)
+        keep_default_button(self, self.ok_button)
         self.setMinimumWidth(600)
 
     def _typed(self, text: str) -> None:

@@ -18,6 +18,7 @@ from smtpdesk.core.store import DamageReport
 from smtpdesk.core.store.backups import Backup, newest_intact_backup
 from smtpdesk.core.store.display import when_text
 from smtpdesk.core.store.office_check import DatabaseCheck
+from smtpdesk.ui.widgets.default_button import keep_default_button
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Way:
     key: str
     title: str
     description: str
+    # Starting anew or leaving the office database: chosen with a click or Space, never with Enter.
+    destructive: bool = False
 
 
 class StartProblemDialog(QDialog):
@@ -58,9 +61,11 @@ class StartProblemDialog(QDialog):
             button.clicked.connect(self._clicked)
             self.buttons[way.key] = button
             layout.addWidget(button)
-        if ways:
-            self.buttons[ways[0].key].setDefault(True)
-            self.buttons[ways[0].key].setFocus()
+        safe = next((way for way in ways if not way.destructive), None)
+        main = self.buttons[safe.key] if safe is not None else None
+        keep_default_button(self, main)
+        if main is not None:
+            main.setFocus()
         layout.addStretch(1)
         self.setMinimumWidth(600)
         self._answer = "quit"
@@ -113,6 +118,7 @@ def damage_dialog(
                 "StartProblemDialog",
                 "Nowy, pusty plik ustawień. Uszkodzony plik zostanie odłożony obok, nie usunięty.",
             ),
+            destructive=True,
         )
     )
     ways.append(
@@ -171,6 +177,7 @@ def unreachable_dialog(
                 "StartProblemDialog",
                 "Ten komputer wróci do własnego pliku ustawień; do bazy biura można wrócić w Narzędzia.",
             ),
+            destructive=True,
         ),
         Way(
             "quit",

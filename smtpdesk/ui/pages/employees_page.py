@@ -6,7 +6,9 @@ question), so this page takes no part in the window's "Zapisz".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,10 +31,23 @@ from smtpdesk.ui.employee_dialog import EmployeeDialog
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.pages.base import SettingsPage
 from smtpdesk.ui.pages.employees_model import EmployeesFilter, EmployeesModel
+from smtpdesk.ui.widgets.default_button import settle_message_box
+from smtpdesk.ui.widgets.form_rows import buddy_label
+
+
+class MiddleElidingDelegate(QStyledItemDelegate):
+    """ "anna.wisniew…@poddebem.test": the start and the domain of an address stay visible."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class EmployeesPage(SettingsPage):
     holds_settings = False
+    dialog_opened = Signal(object)  # the EmployeeDialog just created (features extend it)
 
     def __init__(self, store: Store, secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,14 +56,15 @@ class EmployeesPage(SettingsPage):
         self.dialog: EmployeeDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._removing: int | None = None  # the employee the open confirm_box asks about
+        # Says why an employee may not be removed (e.g. the last administrator), None when they may.
+        self.removal_guard: Callable[[Employee], str | None] | None = None
 
         self.model = EmployeesModel()
         self.proxy = EmployeesFilter(self.model)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("imię, nazwisko, e-mail lub telefon"))
         self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Szukaj:"))
-        search_label.setBuddy(self.search_edit)
+        search_label = buddy_label(self.tr("&Szukaj:"), self.search_edit)
         self.count_label = QLabel()
 
         self.view = QTableView()
@@ -57,6 +75,8 @@ class EmployeesPage(SettingsPage):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(EmployeesModel.NAME, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
+        # Tab leaves the list (a read-only table has no cells to type into); arrows move in it.
+        self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         # Fixed row heights and column widths: no per-row measuring, so thousands of rows stay fast.
@@ -65,13 +85,19 @@ class EmployeesPage(SettingsPage):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EmployeesModel.EMAIL, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (EmployeesModel.NAME, 220),
-            (EmployeesModel.PHONE, 130),
-            (EmployeesModel.ROLE, 120),
-            (EmployeesModel.OWN_SMTP, 110),
+        # The short columns get what their longest usual text needs, measured in this font; the
+        # e-mail column (and the mail status a feature may add) share the rest. A long address
+        # is shortened in the middle, so its domain stays readable; the tooltip has it whole.
+        metrics = self.view.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        for column, samples in (
+            (EmployeesModel.NAME, ("Katarzyna Wiśniewska-Nowak",)),
+            (EmployeesModel.PHONE, ("+48 602 311 422",)),
+            (EmployeesModel.ROLE, (self.tr("Administrator"), self.tr("Rola"))),
+            (EmployeesModel.OWN_SMTP, (self.tr("Własny SMTP"),)),
         ):
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(metrics.horizontalAdvance(s) for s in samples) + padding)
+        self.view.setItemDelegateForColumn(EmployeesModel.EMAIL, MiddleElidingDelegate(self.view))
         self.view.setAccessibleName(self.tr("Lista pracowników"))
 
         self.add_button = QPushButton(self.tr("&Dodaj…"))
@@ -135,11 +161,11 @@ class EmployeesPage(SettingsPage):
     # -- actions --------------------------------------------------------------------------------
 
     def add_employee(self) -> EmployeeDialog:
-        return self._open_dialog(None)
+        return self.open_employee(None)
 
     def edit_selected(self) -> EmployeeDialog | None:
         employee = self.selected_employee()
-        return self._open_dialog(employee) if employee is not None else None
+        return self.open_employee(employee) if employee is not None else None
 
     def remove_selected(self) -> QMessageBox | None:
         """Asks first; the employee and its keychain entry go when the user confirms."""
@@ -149,6 +175,9 @@ class EmployeesPage(SettingsPage):
         employee = self.selected_employee()
         if employee is None or employee.id is None:
             return None
+        refusal = self.removal_guard(employee) if self.removal_guard is not None else None
+        if refusal:
+            return show_message(self, QMessageBox.Icon.Information, self.tr("Nie można usunąć"), refusal)
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
@@ -160,7 +189,7 @@ class EmployeesPage(SettingsPage):
         )
         box.addButton(self.tr("&Usuń"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
+        settle_message_box(box, cancel)
         box.setEscapeButton(cancel)
         # A bound slot, not a closure over the box and its buttons: a closure keeps wrappers of a
         # box that deletes itself on close, which has crashed PySide at teardown.
@@ -194,7 +223,8 @@ class EmployeesPage(SettingsPage):
         self.secrets.delete(employee_account(employee_id))
         self.model.remove(employee_id)
 
-    def _open_dialog(self, employee: Employee | None) -> EmployeeDialog:
+    def open_employee(self, employee: Employee | None) -> EmployeeDialog:
+        """The dialog of ``employee`` (None: a new one); the one already open comes to the front."""
         if self.dialog is not None:
             self.dialog.raise_()
             self.dialog.activateWindow()
@@ -204,6 +234,7 @@ class EmployeesPage(SettingsPage):
         dialog.saved.connect(self._employee_saved)
         dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
+        self.dialog_opened.emit(dialog)
         dialog.open()
         return dialog
 

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 
 from smtpdesk.core.model import COMPANY_ACCOUNT, ContactMode, Giodo, OfficeSettings
 from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.store.schema import MAX_IDLE_LOCK_MINUTES, MAX_PASSWORD_CHANGE_DAYS
 from smtpdesk.ui.pages.base import Problem, SettingsPage
 from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
 from smtpdesk.ui.widgets.smtp_section import SmtpSection
-
-MAX_PASSWORD_CHANGE_DAYS = 3650
 
 
 class OtherSettingsPage(SettingsPage):
@@ -91,15 +90,42 @@ class OtherSettingsPage(SettingsPage):
         )
         giodo_layout.addLayout(giodo_form)
 
+        # -- Logowanie do programu: what agents may do, and locking an unattended desk
+        self.agents_edit_check = QCheckBox(self.tr("Agenci mogą sami zmieniać swoje konto SMTP"))
+        self.agents_edit_check.setToolTip(
+            self.tr("W oknie „Moja poczta” agent zmieni wtedy serwer, login i hasło swojego konta")
+        )
+        self.idle_minutes_spin = QSpinBox()
+        self.idle_minutes_spin.setRange(0, MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes_spin.setSpecialValueText(self.tr("nigdy"))
+        self.idle_minutes_spin.setSuffix(self.tr(" min"))
+        self.idle_minutes_spin.setMaximumWidth(digit * 16 + 40)
+        sign_in = QGroupBox(self.tr("Logowanie do programu"))
+        sign_in_form = new_form()
+        add_row(sign_in_form, self.tr("Konta agentów:"), self.agents_edit_check, self.errors)
+        add_row(
+            sign_in_form,
+            self.tr("Blokada po bezczynności:"),
+            self.idle_minutes_spin,
+            self.errors,
+            hint=hint_label(
+                self.tr("Po tylu minutach bez użycia program ukrywa okna do ponownego wpisania hasła.")
+            ),
+        )
+        sign_in.setLayout(sign_in_form)
+
         layout = QVBoxLayout(self)
         layout.addWidget(contacts)
         layout.addWidget(self.smtp_section)
         layout.addWidget(giodo)
+        layout.addWidget(sign_in)
         layout.addStretch(1)
 
         self.contact_group.buttonToggled.connect(self._contact_mode_changed)
         self.smtp_section.changed.connect(self.changed)
         self.password_days_spin.valueChanged.connect(lambda _value: self.changed.emit())
+        self.idle_minutes_spin.valueChanged.connect(lambda _value: self.changed.emit())
+        self.agents_edit_check.toggled.connect(lambda _on: self.changed.emit())
         for check in (self.password_format_check, self.hide_contacts_check):
             check.toggled.connect(lambda _on: self.changed.emit())
         self._contact_mode_changed()
@@ -118,6 +144,8 @@ class OtherSettingsPage(SettingsPage):
         self.password_days_spin.setValue(settings.giodo.password_change_days)
         self.password_format_check.setChecked(settings.giodo.giodo_password_format)
         self.hide_contacts_check.setChecked(settings.giodo.hide_client_contacts)
+        self.agents_edit_check.setChecked(settings.agents_edit_own_smtp)
+        self.idle_minutes_spin.setValue(settings.idle_lock_minutes)
 
     def check(self) -> list[Problem]:
         return self.smtp_section.check()
@@ -133,6 +161,8 @@ class OtherSettingsPage(SettingsPage):
             contact_mode=self.contact_mode(),
             company_smtp=self.smtp_section.account(),
             giodo=giodo,
+            agents_edit_own_smtp=self.agents_edit_check.isChecked(),
+            idle_lock_minutes=self.idle_minutes_spin.value(),
         )
 
     def save_secrets(self, secrets: SecretStore) -> None:
@@ -145,6 +175,8 @@ class OtherSettingsPage(SettingsPage):
             self.password_days_spin.value(),
             self.password_format_check.isChecked(),
             self.hide_contacts_check.isChecked(),
+            self.agents_edit_check.isChecked(),
+            self.idle_minutes_spin.value(),
         )
 
     def _contact_mode_changed(self) -> None:

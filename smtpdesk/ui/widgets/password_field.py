@@ -9,10 +9,13 @@ An empty field on an account that already has a password keeps that password.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from smtpdesk.core.keychain_advice import state_sentence
 from smtpdesk.core.secrets import SecretState, describe_state
+from smtpdesk.ui.widgets.default_button import never_default
 from smtpdesk.ui.widgets.form_rows import HINT_STYLE
+from smtpdesk.ui.widgets.wrapping_label import WrappingLabel
 
 WARNING_STYLE = "color: #8a5300;"  # dark amber: a limitation, not an error
 
@@ -32,8 +35,8 @@ class PasswordField(QWidget):
         self.show_button.setAccessibleName(self.tr("Pokaż hasło"))
         self.remove_button = QPushButton(self.tr("Usuń hasło"))
         self.remove_button.setToolTip(self.tr("Usuwa zapisane hasło tego konta po kliknięciu „Zapisz”"))
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        never_default(self.remove_button)  # Enter in a form must never remove a password
+        self.status_label = WrappingLabel()  # a long keychain advice must show every line
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -52,6 +55,7 @@ class PasswordField(QWidget):
         self._keychain_available = True
         self._office = False
         self._clear_requested = False
+        self._checking = False
         self.show_button.toggled.connect(self._toggle_visible)
         self.remove_button.clicked.connect(self.request_clear)
         self.line_edit.textEdited.connect(self._edited)
@@ -87,7 +91,30 @@ class PasswordField(QWidget):
         self._keychain_available = keychain_available
         self._office = office
         self._clear_requested = False
+        self._checking = False
         self.line_edit.clear()
+        self._refresh()
+
+    def set_checking(self) -> None:
+        """The keychain is still being looked for (at start, off the GUI thread): no state yet."""
+        self._stored = None
+        self._clear_requested = False
+        self._checking = True
+        self.line_edit.clear()
+        self._refresh()
+
+    @property
+    def checking(self) -> bool:
+        return self._checking
+
+    def update_stored(
+        self, state: SecretState | None, *, keychain_available: bool = True, office: bool = False
+    ) -> None:
+        """The state found once the keychain answered; what the user typed meanwhile stays."""
+        self._stored = state
+        self._keychain_available = keychain_available
+        self._office = office
+        self._checking = False
         self._refresh()
 
     def request_clear(self) -> None:
@@ -116,15 +143,25 @@ class PasswordField(QWidget):
         self.show_button.setAccessibleName(self.tr("Ukryj hasło") if visible else self.tr("Pokaż hasło"))
 
     def _refresh(self) -> None:
-        self.line_edit.setPlaceholderText(self.tr("•••••• (zapisane)") if self.has_stored else "")
+        self.line_edit.setPlaceholderText(self._placeholder())
         self.remove_button.setVisible(self.has_stored)
         text, warning = self._status()
         self.status_label.setText(text)
         self.status_label.setStyleSheet(WARNING_STYLE if warning else HINT_STYLE)
         self.status_label.setVisible(bool(text))
 
+    def _placeholder(self) -> str:
+        """Says where the kept password is, in the same words as the line under the field."""
+        if not self.has_stored:
+            return ""
+        if self._stored is SecretState.SESSION_ONLY:
+            return self.tr("•••••• (pamiętane do zamknięcia programu)")
+        return self.tr("•••••• (zapisane w pęku kluczy)")
+
     def _status(self) -> tuple[str, bool]:
         """The status line and whether it is a warning."""
+        if self._checking:
+            return self.tr("sprawdzam pęk kluczy…"), False
         if self._clear_requested:
             return self.tr("Hasło zostanie usunięte po kliknięciu „Zapisz”"), False
         stored = self._stored
@@ -136,8 +173,8 @@ class PasswordField(QWidget):
             SecretState.UNAVAILABLE,
             SecretState.OFFICE_KEY_MISSING,
         ):
-            # The same sentences as the command line, kept in the core.
-            return describe_state(stored).text(), True
+            # The same sentences as the command line, kept in the core, with what to do about it.
+            return state_sentence(stored), True
         if self.line_edit.text():
             if self._office:
                 return self.tr(

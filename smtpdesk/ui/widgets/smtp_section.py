@@ -11,6 +11,7 @@ password). The sign-in itself and "Wykryj ustawienia" are ``ui.oauth.section_too
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk.core.detect.providers import oauth_for_host
-from smtpdesk.core.diagnosis.model import Fix, FixKind
 from smtpdesk.core.model import AuthMethod, Security, SmtpAccount, oauth_token_key
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.validation import (
@@ -40,9 +40,13 @@ from smtpdesk.core.validation import (
 )
 from smtpdesk.ui.pages.base import Problem
 from smtpdesk.ui.widgets.field_error import FieldErrors
-from smtpdesk.ui.widgets.form_rows import add_row, hint_label, new_form
+from smtpdesk.ui.widgets.form_rows import add_row, buddy_label, hint_label, new_form
 from smtpdesk.ui.widgets.host_display import display_host
 from smtpdesk.ui.widgets.password_field import PasswordField
+from smtpdesk.ui.widgets.tab_order import chain_tab_order
+
+if TYPE_CHECKING:
+    from smtpdesk.core.diagnosis.model import Fix
 
 
 class SmtpSection(QGroupBox):
@@ -155,8 +159,7 @@ class SmtpSection(QGroupBox):
         host_layout.addWidget(self.host_note)
         host_layout.addWidget(self.detect_offer)
         host_layout.addWidget(self.errors.add(self.host_edit, host_box))
-        host_label = QLabel(self.tr("Serwer poczty wychodzącej:"))
-        host_label.setBuddy(self.host_edit)
+        host_label = buddy_label(self.tr("Serwer poczty wychodzącej:"), self.host_edit)
         self.form.addRow(host_label, host_box)
         add_row(
             self.form,
@@ -193,8 +196,22 @@ class SmtpSection(QGroupBox):
         self.microsoft_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_MICROSOFT))
         self.google_button.clicked.connect(lambda: self.sign_in_requested.emit(AuthMethod.OAUTH_GOOGLE))
         self.password_button.clicked.connect(self.use_password)
-        # Typing goes server → port → login; the detect button is reached after the form's fields.
-        QWidget.setTabOrder(self.plaintext_check, self.detect_button)
+        # Tab follows the rows as they are read; buttons added under the form come after the last.
+        # The password field goes as one: its text, "Pokaż" and "Usuń hasło" keep their order.
+        chain_tab_order(
+            [
+                self.host_edit,
+                self.detect_button,
+                self.port_edit,
+                self.username_edit,
+                self.password_field,
+                self.microsoft_button,
+                self.google_button,
+                self.password_button,
+                self.security_combo,
+                self.plaintext_check,
+            ]
+        )
         self._security_changed()
         self._show_auth()
 
@@ -216,10 +233,14 @@ class SmtpSection(QGroupBox):
             self._pinned_fingerprint = account_or_empty.pinned_fingerprint
             self._pinned_host = account_or_empty.host
             self._ca_file = account_or_empty.ca_file
-            stored = self.secrets.state(account_key) if account_key else None
-            self.password_field.set_stored(
-                stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
-            )
+            if _keychain_being_checked(self.secrets):
+                # The keychain is decided off the GUI thread at start (refresh_password_state).
+                self.password_field.set_checking()
+            else:
+                stored = self.secrets.state(account_key) if account_key else None
+                self.password_field.set_stored(
+                    stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+                )
             self._auth_method = account_or_empty.auth_method
             self._pending_token = None
             self._signed_in_as = ""
@@ -228,6 +249,14 @@ class SmtpSection(QGroupBox):
             self._show_auth()
         finally:
             self._loading = False
+
+    def refresh_password_state(self) -> None:
+        """Shows the password's state once the keychain is known; typed text stays."""
+        key = self.account_key
+        stored = self.secrets.state(key) if key else None
+        self.password_field.update_stored(
+            stored, keychain_available=self.secrets.available, office=self.secrets.in_office_database
+        )
 
     def account(self) -> SmtpAccount | None:
         """The account in the form (None when all fields are empty).
@@ -269,6 +298,9 @@ class SmtpSection(QGroupBox):
 
     def apply_fix(self, fix: Fix) -> None:
         """Changes the form as a diagnosis suggests; the owner saves it as usual."""
+        # Loaded with the first diagnosis, not with the form.
+        from smtpdesk.core.diagnosis.model import FixKind
+
         params = fix.params
         if fix.kind in (FixKind.SET_SECURITY, FixKind.SET_PORT):
             if "security" in params:
@@ -539,3 +571,9 @@ class SmtpSection(QGroupBox):
             self.errors.show(self.port_edit, error.message.text())
         else:
             self.errors.clear(self.port_edit)
+
+
+def _keychain_being_checked(secrets: SecretStore) -> bool:
+    from smtpdesk.ui.keychain_check import being_checked
+
+    return being_checked(secrets)

@@ -9,6 +9,8 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from smtpdesk.ui.widgets.default_button import settle_message_box
+
 
 class Choice(str, Enum):
     SAVE = "save"
@@ -29,7 +31,7 @@ class UnsavedChangesBox(QMessageBox):
         self.save_button = self.addButton(self.tr("&Zapisz"), QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = self.addButton(self.tr("&Odrzuć"), QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(self.tr("Anuluj"), QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.save_button)
+        settle_message_box(self, self.save_button)
         self.setEscapeButton(self.cancel_button)
         self._on_choice = on_choice
         self.finished.connect(self._answered)

@@ -112,7 +112,7 @@ def test_autoconfig_over_https_is_read(dns_server, web_servers, tls_ca_file) -> 
     assert report.found.detail == f"https://autoconfig.{DOMAIN}/mail/config-v1.1.xml"
     assert (f"autoconfig.{DOMAIN}", "/mail/config-v1.1.xml?emailaddress=jan@firma.test") in secure.requests
     mx = report.attempt(Source.MX)
-    assert mx is not None and mx.outcome is Outcome.NOTHING and "mx.firma.test" in mx.detail
+    assert mx is not None and mx.outcome is Outcome.NOTHING and "mx.firma.test" in mx.detail.text("en")
 
 
 def test_autoconfig_in_the_domains_well_known_folder_over_http(dns_server, web_servers) -> None:
@@ -167,7 +167,7 @@ def test_the_probe_finds_a_server_offering_starttls_on_587(dns_server, smtp_gree
     assert report.found.detail == f"smtp.{DOMAIN}:587"
     assert attempt_outcomes(report)[Source.MX] is Outcome.NOTHING
     probe = report.attempt(Source.PROBE)
-    assert probe is not None and f"mail.{DOMAIN}:587 no such name" in probe.detail
+    assert probe is not None and f"mail.{DOMAIN}:587 no such name" in probe.detail.text("en")
 
 
 def test_the_probe_skips_587_without_starttls_and_takes_465(dns_server, smtp_greeters, tls_ca_file) -> None:
@@ -232,7 +232,7 @@ def test_a_domain_where_nothing_is_found(dns_server) -> None:
     assert outcomes[Source.SRV] is Outcome.NOTHING
     assert outcomes[Source.AUTOCONFIG] is Outcome.NOTHING
     assert outcomes[Source.PROBE] is Outcome.NOTHING
-    assert "no such domain" in (report.attempt(Source.MX).detail)  # type: ignore[union-attr]
+    assert "no such domain" in (report.attempt(Source.MX).detail.text("en"))  # type: ignore[union-attr]
     # Every source was answered at once ("no such name", refused ports): nothing waits for the budget.
     assert time.monotonic() - started < 2.0
 

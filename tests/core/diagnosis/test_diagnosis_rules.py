@@ -139,6 +139,8 @@ CASES: list[Any] = [
         facts(S.CONFIG, exception="NoServerConfigured", message="No sending server is configured"),
     ),
     case("config-missing-password", "invalid_settings", facts(S.CONFIG, exception="MissingPassword")),
+    case("config-no-keychain", "invalid_settings", facts(S.CONFIG, exception="KeychainUnavailable")),
+    case("config-keychain-locked", "invalid_settings", facts(S.CONFIG, exception="KeychainLocked")),
     case(
         "config-port",
         "invalid_settings",
@@ -148,6 +150,11 @@ CASES: list[Any] = [
     case("config-addresses", "invalid_settings", facts(S.CONFIG, exception="MissingAddress")),
     case(
         "config-ca-file",
+        "invalid_settings",
+        facts(S.CONFIG, exception="CaFileUnusable", message="/x.pem: [Errno 2] No such file"),
+    ),
+    case(
+        "config-ca-file-recorded-earlier",
         "invalid_settings",
         facts(
             S.CONFIG,

@@ -88,8 +88,9 @@ def test_a_healthy_agent_office_has_no_findings(secrets: SecretStore) -> None:
 
 
 def test_a_healthy_company_office_has_no_findings(secrets: SecretStore) -> None:
-    store_passwords(secrets, COMPANY_ACCOUNT, employee_account(1))
-    assert check(company_office(), [ANNA, replace(JAN, smtp=None)], secrets) == []
+    store_passwords(secrets, COMPANY_ACCOUNT)
+    # In company mode nobody needs an own account (one would be unused: see below).
+    assert check(company_office(), [replace(ANNA, smtp=None), replace(JAN, smtp=None)], secrets) == []
 
 
 # --- where mail goes ------------------------------------------------------------------------------
@@ -509,6 +510,7 @@ SCENARIOS: dict[str, tuple[str | None, OfficeSettings, list[Employee]]] = {
     "keychain_unavailable": ("no_keyring", agent_office(), [ANNA]),
     "password_session_only": ("no_keyring", agent_office(), [ANNA]),
     "duplicate_email": (None, agent_office(), [ANNA, replace(JAN, email="anna@zrodlo.pl")]),
+    "company_mode_own_smtp_unused": (None, company_office(), [ANNA]),
 }
 
 
@@ -530,3 +532,39 @@ def test_each_code_is_produced_and_explained_in_both_languages(
         store_passwords(secrets, *(employee_account(e.id) for e in employees if e.id is not None))
     finding = next(f for f in run_doctor(office, employees, secrets) if f.code == code)
     both_languages(finding)
+
+
+# --- an employee's own account that company mode leaves unused -------------------------------------
+
+
+def test_company_mode_names_an_own_account_that_is_not_used(secrets):
+    store_passwords(secrets, COMPANY_ACCOUNT, employee_account(1), employee_account(2))
+    ewa = agent(3, "Ewa", "Kamińska", "ewa@zrodlo.pl")  # no own account: nothing to say about her
+    settings = OfficeSettings(company=COMPANY, contact_mode=ContactMode.COMPANY, company_smtp=COMPANY_SMTP)
+    findings = [f for f in check(settings, [ANNA, ewa], secrets) if f.code == "company_mode_own_smtp_unused"]
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.severity is Severity.WARNING
+    assert finding.subject == employee_subject(1)
+    assert finding.title.pl == "Własne konto SMTP pracownika Anna Łęcka nie jest używane"
+    text = finding.explanation.pl
+    assert "anna@zrodlo.pl na smtp.zrodlo.pl" in text and "(smtp.zrodlo.pl)" in text
+    assert "Kontakt do aktualnie zalogowanego agenta" in text
+    assert finding.fix is None  # Ewa has no own account: switching would leave her without one
+
+
+def test_when_every_agent_has_an_own_account_the_doctor_offers_agent_mode(secrets):
+    store_passwords(secrets, COMPANY_ACCOUNT, employee_account(1), employee_account(2))
+    settings = OfficeSettings(company=COMPANY, contact_mode=ContactMode.COMPANY, company_smtp=COMPANY_SMTP)
+    findings = [f for f in check(settings, [ANNA, JAN], secrets) if f.code == "company_mode_own_smtp_unused"]
+    assert {f.subject for f in findings} == {employee_subject(1), employee_subject(2)}
+    fix = findings[0].fix
+    assert fix is not None and fix.kind is DoctorFixKind.SET_CONTACT_MODE
+    fixed, _ = apply_fix(findings[0], settings, [ANNA, JAN])
+    assert fixed.contact_mode is ContactMode.AGENT
+
+
+def test_agent_mode_uses_own_accounts_and_says_nothing_about_them(secrets):
+    store_passwords(secrets, COMPANY_ACCOUNT, employee_account(1))
+    settings = OfficeSettings(company=COMPANY, contact_mode=ContactMode.AGENT, company_smtp=COMPANY_SMTP)
+    assert not [f for f in check(settings, [ANNA], secrets) if f.code == "company_mode_own_smtp_unused"]

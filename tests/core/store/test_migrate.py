@@ -392,3 +392,65 @@ def test_two_desktops_opening_a_new_office_database_at_once_both_succeed(open_st
     for thread in threads:
         thread.join(timeout=60)
     assert all(isinstance(r, Store) for r in results), results
+
+
+def test_the_head_revision_known_without_alembic_is_the_newest_script():
+    from smtpdesk.core.store.migrate import HEAD_REVISION, script_directory
+
+    assert script_directory().get_current_head() == HEAD_REVISION
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from smtpdesk.core.store import Store
+
+    with Store.open(tmp_path / "data"):
+        pass
+    probe = (
+        "import sys; from pathlib import Path; from smtpdesk.core.store import Store\n"
+        f"Store.open(Path({str(tmp_path / 'data')!r})).close()\n"
+        "print('alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_a_file_of_the_release_before_sign_in_gets_the_people_tables_and_keeps_its_oauth(
+    data_dir: Path,
+) -> None:
+    from smtpdesk.core.people.accounts import People
+    from smtpdesk.core.store.engines import make_engine
+    from smtpdesk.core.store.migrate import create_at
+
+    path = database_path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(Location.sqlite(path))
+    create_at(engine, "r0004", SQLITE_USER_VERSION)
+    with engine.begin() as conn:  # what that release saved: an OAuth account and its app
+        conn.execute(sa.text("UPDATE settings_oauth SET microsoft_client_id = 'app-1', version = 1"))
+        conn.execute(
+            sa.text(
+                "UPDATE settings_company_smtp SET present = 1, host = 'smtp.office365.com', port = 587, "
+                "username = 'biuro@firma.pl', auth_method = 'oauth_microsoft', version = 1"
+            )
+        )
+    engine.dispose()
+
+    with Store.open(data_dir) as store:
+        settings = store.load_settings()
+        assert settings.oauth.microsoft_client_id == "app-1"
+        assert (
+            settings.company_smtp is not None and settings.company_smtp.auth_method.value == "oauth_microsoft"
+        )
+        assert settings.idle_lock_minutes == 15 and not settings.agents_edit_own_smtp
+        people = People(store)
+        assert not people.has_any_password()  # the next start asks for the administrator
+        admin = people.create_administrator("Ewa", "Zając", "ewa@firma.pl", "Mocne-Haslo-Biura-7")
+        assert people.sign_in("ewa@firma.pl", "Mocne-Haslo-Biura-7").person == admin
+        assert store.backup_path is not None and store.backup_path.name.endswith("-before-r0004.sqlite3")
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "r0005"

@@ -10,7 +10,8 @@ from pathlib import Path
 import keyring
 import pytest
 
-from smtpdesk.core.model import COMPANY_ACCOUNT, employee_account
+from smtpdesk.core.model import COMPANY_ACCOUNT, AuthMethod, employee_account
+from smtpdesk.core.people.accounts import People
 from smtpdesk.core.secrets import SecretState, SecretStore
 from smtpdesk.core.store import Location, Store, StoreError
 from smtpdesk.core.store.choice import choose, saved_location
@@ -22,6 +23,8 @@ from tests.fixtures.postgres import OWNER, PostgresCluster
 from tests.fixtures.samples import T0, agent, full_settings, run
 
 COMPANY_PASSWORD = "Firmowe-Hasło-Źródła-2026"
+ADMIN_FIRST_PASSWORD = "Pierwsze-Hasło-1"
+ADMIN_PASSWORD = "Drugie-Hasło-2"
 ANNA_PASSWORD = "anna-ŁÓDŹ-77"
 
 
@@ -84,6 +87,30 @@ def test_moving_the_office_takes_everything_along(
         # This desktop remembers the database (without its password) and keeps both secrets.
         assert saved_location() == office_location
         assert secrets.get(office_location.secret_key()) == db_password
+    finally:
+        opened.store.close()
+
+
+def test_moving_the_office_keeps_its_sign_ins_and_its_oauth_settings(
+    store: Store, secrets: SecretStore, office_location: Location, db_password: str
+) -> None:
+    local_office(store, secrets)
+    people = People(store)
+    admin = people.create_administrator("Ewa", "Zając", "ewa@zrodlo.pl", ADMIN_FIRST_PASSWORD)
+    people.change_password(admin, ADMIN_PASSWORD, current=ADMIN_FIRST_PASSWORD)
+    opened, _key = move_to_office(store, secrets, office_location, db_password)
+    try:
+        office = opened.store
+        settings = office.load_settings()
+        assert settings.company_smtp is not None
+        assert settings.company_smtp.auth_method is AuthMethod.OAUTH_MICROSOFT
+        assert settings.oauth.microsoft_tenant == "zrodlo.onmicrosoft.com"
+        assert settings.agents_edit_own_smtp and settings.idle_lock_minutes == 5
+        moved = People(office)
+        assert moved.sign_in("ewa@zrodlo.pl", ADMIN_PASSWORD).person == admin
+        assert moved.sign_in("ewa@zrodlo.pl", ADMIN_FIRST_PASSWORD).person is None
+        # The password history came along: the first password may not come back.
+        assert moved.password_problems(admin, ADMIN_FIRST_PASSWORD, giodo=True)
     finally:
         opened.store.close()
 

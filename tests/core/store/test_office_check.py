@@ -145,3 +145,19 @@ def test_a_server_without_tls_gets_no_password(postgres_cluster: PostgresCluster
 def test_messages_without_a_server_at_hand(message: str, code: str) -> None:
     assert classify(message) == code
     assert code in REASONS
+
+
+@pytest.mark.parametrize(
+    ("system_words", "state"),
+    [
+        ("Połączenie odrzucone", "refused"),
+        ("Brak trasy do hosta", "refused"),
+        ("Sieć jest niedostępna", "refused"),
+        ("Przekroczony czas oczekiwania na połączenie", "timeout"),
+        ("Ta nazwa lub usługa jest nieznana", "dns"),
+    ],
+)
+def test_network_errors_in_the_words_of_a_polish_system_are_recognised(system_words, state):
+    """libpq quotes the system's own error, which a Polish system says in Polish."""
+    detail = f'connection to server at "127.0.0.1", port 1 failed: {system_words}'
+    assert classify(detail) == state

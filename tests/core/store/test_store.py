@@ -4,6 +4,7 @@ sees it, and nothing is lost when two of them save at once."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
 from dataclasses import replace
 from datetime import timedelta
@@ -120,6 +121,33 @@ def test_a_closed_store_says_so(open_store: OpenStore) -> None:
     with pytest.raises(StoreError) as caught:
         s.load_settings()
     assert caught.value.message.pl == "Baza ustawień została już zamknięta"
+
+
+def test_closing_while_another_thread_reads_leaves_no_connection_open(open_store: OpenStore) -> None:
+    """A window's change monitor may still be reading when the store closes: its connection must
+    be closed with the store (an office database's driver warns about one left open)."""
+    store = open_store()
+    reading = threading.Event()
+    outcome: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            while True:
+                reading.set()
+                store.changes_after(0)
+        except StoreError as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    assert reading.wait(10)
+    store.close()
+    thread.join(10)
+    gc.collect()  # a connection left open would be freed here, with the driver's warning
+
+    assert not thread.is_alive()
+    [error] = outcome
+    assert isinstance(error, StoreError) and error.message.pl == "Baza ustawień została już zamknięta"
 
 
 # --- employees ------------------------------------------------------------------------------------

@@ -40,11 +40,12 @@ def test_the_file_menu_offers_export_and_import_before_closing(window) -> None:
 
 def test_the_application_window_has_them_too(qtbot, data_dir: Path) -> None:
     from smtpdesk.ui.application import start_gui
+    from tests.fixtures.people import enter_as_admin
 
     session = start_gui(["--data-dir", str(data_dir)])
     try:
-        assert session.window is not None
-        assert "&Importuj konfigurację…" in menu_texts(session.window)
+        window = enter_as_admin(qtbot, session)
+        assert "&Importuj konfigurację…" in menu_texts(window)
     finally:
         session.close()
 

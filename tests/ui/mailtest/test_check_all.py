@@ -42,7 +42,9 @@ def test_twenty_employees_with_mixed_outcomes(qtbot, store, secrets, office, fas
         assert cell.text.startswith(office.expected[employee.id]), (employee.last_name, cell.text)
     # Every failure names what went wrong, not just that something did.
     assert len({text for text in titles.values() if text.startswith("✗")}) >= 3
-    assert panel.summary.text() == "Sprawdzono 18 z 18: działa 10, z błędami 8."
+    assert panel.summary.text() == (
+        "Sprawdzone konta pocztowe: 18 z 18 — działa 10, z błędami 8. Wysyła przez nie pracowników: 20."
+    )
     assert not panel.cancel_button.isVisible() and panel.check_button.isEnabled()
     assert office.servers["good"].messages == []
     # Every result is in the history, under its account.

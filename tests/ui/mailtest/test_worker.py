@@ -37,7 +37,7 @@ def test_stages_arrive_in_order_on_the_gui_thread(qtbot, smtp_server, fast_timeo
     started = [e.stage for e in events if e.state is StageState.STARTED]
     assert started.index(Stage.CONNECT) < started.index(Stage.TLS) < started.index(Stage.AUTH)
     assert started.index(Stage.AUTH) < started.index(Stage.DATA)
-    qtbot.waitUntil(lambda: run.thread_finished and run not in live_runs(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: run.thread_finished and not live_runs(), timeout=WAIT_MS)
     assert not run.running
 
 

@@ -24,10 +24,10 @@ from smtpdesk.core.model import (
     oauth_token_key,
 )
 from smtpdesk.paths import database_path
+from smtpdesk.ui import background
 from smtpdesk.ui.mailtest import install_mail_tests
 from smtpdesk.ui.mailtest.diagnosis_dialog import DiagnosisDialog
 from smtpdesk.ui.oauth import section_tools
-from smtpdesk.ui.oauth.background import cancel_all_calls
 from smtpdesk.ui.oauth.detect_dialog import DetectDialog
 from smtpdesk.ui.oauth.install import install_account_tools
 from smtpdesk.ui.oauth.signin_dialog import SignInDialog
@@ -60,7 +60,7 @@ def environment(monkeypatch, dns_server, browser):
 @pytest.fixture(autouse=True)
 def no_call_left_running() -> Iterator[None]:
     yield
-    assert cancel_all_calls(), "a detection or sign-in thread did not end"
+    assert background.cancel_all(), "a detection or sign-in thread did not end"
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ ways back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -27,25 +25,11 @@ from smtpdesk.ui.office.office_key_dialogs import EnterOfficeKeyDialog, ShowOffi
 from smtpdesk.ui.office.start_problems import StartProblemDialog
 from smtpdesk.ui.settings_window import SettingsWindow
 from tests.fixtures.keyring_backends import MemoryKeyring
+from tests.fixtures.people import ADMIN_EMAIL, ADMIN_PASSWORD, enter_as_admin, sign_in
 from tests.fixtures.postgres import OWNER, PostgresCluster
 
 WAIT_MS = 15_000
 COMPANY_PASSWORD = "Hasło-Firmowe-77"
-
-
-@pytest.fixture
-def sessions(qapp) -> Iterator[list[GuiSession]]:
-    started: list[GuiSession] = []
-    yield started
-    for session in started:
-        session.close()
-
-
-@pytest.fixture
-def empty_database(postgres_cluster: PostgresCluster) -> Iterator[str]:
-    name = postgres_cluster.create_database()
-    yield name
-    postgres_cluster.drop_database(name)
 
 
 def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
@@ -104,8 +88,8 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
 ) -> None:
     local_office(data_dir, SmtpAccount(host="smtp.zrodlo.pl", username="biuro@zrodlo.pl"))
     session = start(sessions)
-    assert session.window is not None
-    dialog = open_database_dialog(qtbot, session.window)
+    first = enter_as_admin(qtbot, session)  # the first administrator of an office saved before sign-in
+    dialog = open_database_dialog(qtbot, first)
     assert "pliku lokalnego" in labels_of(dialog)
 
     # A wrong password first: the reason, in a sentence with the server's own details.
@@ -126,7 +110,9 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     assert isinstance(key_dialog, ShowOfficeKeyDialog)
     code = key_dialog.code
     office_window = session.window
-    assert office_window is not None and office_window.store.is_office
+    assert isinstance(office_window, SettingsWindow) and office_window.store.is_office
+    assert session.gate is not None and session.gate.person is not None
+    assert session.gate.person.email == ADMIN_EMAIL  # moved with the settings: still signed in
     assert office_window.company_page.name_edit.text() == "Biuro Źródło"
     assert not key_dialog.close_button.isEnabled()  # not before the code was written down
     qtbot.keyClick(key_dialog, Qt.Key.Key_Escape)
@@ -140,17 +126,21 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     keyring.set_keyring(MemoryKeyring())
     save_location(None)
     agent = start(sessions)
-    assert agent.window is not None
-    join = open_database_dialog(qtbot, agent.window)
+    join = open_database_dialog(qtbot, enter_as_admin(qtbot, agent))
     fill(qtbot, join, postgres_cluster, empty_database, postgres_cluster.passwords[OWNER])
     qtbot.mouseClick(join.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(join.join_button.isEnabled, timeout=WAIT_MS)
     type_into(qtbot, join.code_edit, code.lower())
     qtbot.mouseClick(join.join_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: agent.window is not None and agent.window.store.is_office, timeout=WAIT_MS)
-    assert agent.window is not None
-    assert agent.window.company_page.name_edit.text() == "Biuro Źródło"
-    assert agent.window.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
+    # Joining another database asks who signs in there; the people moved with the settings.
+    qtbot.waitUntil(
+        lambda: agent.gate is not None and agent.gate.store.is_office and agent.gate.dialog is not None,
+        timeout=WAIT_MS,
+    )
+    joined = sign_in(qtbot, agent, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert isinstance(joined, SettingsWindow) and joined.store.is_office
+    assert joined.company_page.name_edit.text() == "Biuro Źródło"
+    assert joined.secrets.get(COMPANY_ACCOUNT) == COMPANY_PASSWORD
 
 
 def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
@@ -173,12 +163,15 @@ def test_a_desktop_without_the_office_key_says_so_and_takes_the_code(
     SecretStore().set(location.secret_key(), postgres_cluster.passwords[OWNER])
 
     session = start(sessions)
-    window = session.window
+    window = enter_as_admin(qtbot, session)
     assert window is not None and isinstance(window.secrets, OfficeSecretStore)
     tools = tools_of(window)
     assert tools.key_banner is not None and tools.key_banner.isVisible()
     section = window.other_settings_page.smtp_section
-    assert "nie ma klucza biura" in section.password_field.status_label.text()
+    # The keychain is decided after the window's first paint; then the field says why.
+    qtbot.waitUntil(
+        lambda: "nie ma klucza biura" in section.password_field.status_label.text(), timeout=WAIT_MS
+    )
 
     qtbot.mouseClick(tools.key_banner.enter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(tools.key_dialog, EnterOfficeKeyDialog), timeout=WAIT_MS)
@@ -213,7 +206,7 @@ def test_a_damaged_file_at_start_offers_the_ways_back(qtbot, sessions, data_dir:
         "quit",
     }  # the settings part is damaged: no "without history"
     qtbot.mouseClick(dialog.buttons["backup"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
+    enter_as_admin(qtbot, session)
     assert session.window is not None
     assert session.window.company_page.name_edit.text() == "Biuro Źródło"
     assert [p for p in data_dir.iterdir() if ".damaged-" in p.name]  # kept aside, not deleted
@@ -229,6 +222,6 @@ def test_an_unreachable_office_database_at_start_offers_the_local_file(
     assert isinstance(dialog, StartProblemDialog)
     assert set(dialog.buttons) == {"retry", "local", "quit"}
     qtbot.mouseClick(dialog.buttons["local"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.window is not None, timeout=WAIT_MS)
+    enter_as_admin(qtbot, session)
     assert session.window is not None and not session.window.store.is_office
     assert saved_location() is None

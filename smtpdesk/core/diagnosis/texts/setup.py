@@ -128,6 +128,39 @@ TEXTS: dict[str, Text] = {
 }
 
 VARIANTS: dict[tuple[str, str], Variant] = {
+    ("invalid_settings", "keychain_unavailable"): Variant(
+        title=Msg(
+            pl="Brak pęku kluczy — hasło nie jest dostępne", en="No keychain — the password is not available"
+        ),
+        explanation=Msg(
+            pl="Test nie został uruchomiony: na tym komputerze nie działa pęk kluczy systemu, więc hasło "
+            "konta {username} nie mogło zostać zapisane i po ponownym uruchomieniu programu go nie ma. "
+            "To nie jest błąd w ustawieniach konta.",
+            en="The test did not start: this computer has no working system keychain, so the password "
+            "of {username} could not be saved and is gone after the program restarted. This is not a "
+            "mistake in the account's settings.",
+        ),
+        steps=(
+            step("{keychain_advice}", "{keychain_advice}"),
+            step(
+                "Do tego czasu wpisz hasło w polu „Hasło” — program zapamięta je do zamknięcia.",
+                "Until then, enter the password in “Password” — the program keeps it until it closes.",
+            ),
+        ),
+    ),
+    ("invalid_settings", "keychain_locked"): Variant(
+        title=Msg(pl="Pęk kluczy jest zablokowany", en="The keychain is locked"),
+        explanation=Msg(
+            pl="Test nie został uruchomiony: hasło konta {username} jest w pęku kluczy systemu, ale pęk "
+            "jest zablokowany i program nie może go odczytać.",
+            en="The test did not start: the password of {username} is in the system keychain, but the "
+            "keychain is locked and the program cannot read it.",
+        ),
+        steps=(
+            step("{keychain_lock_advice}", "{keychain_lock_advice}"),
+            step("Potem uruchom test ponownie.", "Then run the test again."),
+        ),
+    ),
     ("invalid_settings", "missing_password"): Variant(
         explanation=Msg(
             pl="Test nie został uruchomiony: podano „Nazwa użytkownika” ({username}), ale nie zapisano "
