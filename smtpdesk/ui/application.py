@@ -43,7 +43,7 @@ from smtpdesk.ui.long_lived import freeze_start_up_objects
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.database_dialog import Switch
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
-from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
+from smtpdesk.ui.office.start_problems import StartProblemDialog, damage_dialog, unreachable_dialog
 from smtpdesk.ui.qt_messages import route_qt_messages_to_log
 from smtpdesk.ui.quit_signals import quit_on_signals
 from smtpdesk.ui.settings_window import SettingsWindow
@@ -130,7 +130,7 @@ class GuiSession:
     demo: DemoSession | None = None
     first_run: QDialog | None = None
     error_box: QMessageBox | None = None
-    problem: QDialog | None = None  # the settings could not be opened: the ways back
+    problem: StartProblemDialog | None = None  # the settings could not be opened: the ways back
     draft_box: DraftRestoreBox | None = None
     translators: list[QTranslator] = field(default_factory=list)
     defer_features: bool = False  # what run_gui does: see open_window
@@ -348,6 +348,13 @@ class GuiSession:
         window, self.window = self.window, None
         if window is not None and isValid(window):
             window.discard_and_close()
+        problem, self.problem = self.problem, None
+        if problem is not None and isValid(problem):
+            # No window holds it: left open, it would outlive the session and be destroyed
+            # whenever the cycle collector gets to it. Closing answers "quit"; nobody listens now.
+            with contextlib.suppress(RuntimeError, TypeError):
+                problem.chosen.disconnect()
+            problem.close()
         self.stop_demo()
         for store in self._stores:
             store.close()

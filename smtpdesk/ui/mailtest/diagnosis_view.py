@@ -268,7 +268,7 @@ class DiagnosisView(QWidget):
             place_before(self.fix_buttons, self.details_toggle)  # where they are read: above it
         self.fixes_label.setVisible(enabled and bool(fixes))
         if fixes and not enabled:
-            labels = "; ".join(f"„{fix.label}”" for fix in fixes)
+            labels = "; ".join(self.tr("„{label}”").format(label=fix.label) for fix in fixes)
             self.fixes_hint.setText(
                 self.tr("Proponowana zmiana: {fixes}. Wprowadź ją w ustawieniach tego konta.").format(
                     fixes=labels

@@ -90,6 +90,7 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     assert session.window is not None
     dialog = open_database_dialog(qtbot, session.window)
     assert "pliku lokalnego" in labels_of(dialog)
+    assert not dialog.local_button.isVisible()  # it is on the local file already
 
     # A wrong password first: the reason, in a sentence with the server's own details.
     fill(qtbot, dialog, postgres_cluster, empty_database, "zle-haslo")
