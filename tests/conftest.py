@@ -1,9 +1,12 @@
 import os
+from pathlib import Path
 
 import pytest
 
-# Qt must never look for a display in tests; set before any Qt module is imported.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Qt must never look for a display in tests; set before any Qt module is imported. The offscreen
+# screen is 1366×768, the smallest laptop screen the windows are made for (its default is 800×800).
+SCREEN = Path(__file__).parent / "fixtures" / "screen_1366x768.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 pytest_plugins = [

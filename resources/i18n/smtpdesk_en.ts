@@ -35,6 +35,18 @@
         <source>Środowisko:</source>
         <translation>Environment:</translation>
     </message>
+    <message>
+        <source>brak — hasła są w pamięci programu do jego zamknięcia</source>
+        <translation>none — passwords are kept in the program&apos;s memory until it closes</translation>
+    </message>
+    <message>
+        <source>baza danych biura (szyfrowanie AES-GCM)</source>
+        <translation>office database (AES-GCM encryption)</translation>
+    </message>
+    <message>
+        <source>brak</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>AccountTools</name>
@@ -943,6 +955,10 @@ User name: {login}</translation>
 <context>
     <name>DiagnosisDialog</name>
     <message>
+        <source>Diagnoza</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
         <source>Zamknij</source>
         <translation>Close</translation>
     </message>
@@ -1008,6 +1024,10 @@ User name: {login}</translation>
     <message>
         <source>Zmienia ustawienia w formularzu i od razu testuje ponownie</source>
         <translation>Changes the settings in the form and tests again at once</translation>
+    </message>
+    <message>
+        <source>„{label}”</source>
+        <translation>“{label}”</translation>
     </message>
     <message>
         <source>Proponowana zmiana: {fixes}. Wprowadź ją w ustawieniach tego konta.</source>

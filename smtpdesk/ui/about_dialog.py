@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smtpdesk import __version__
-from smtpdesk.core.secrets import SecretStore
+from smtpdesk.core.secrets import SESSION_BACKEND_NAME, SecretStore
 from smtpdesk.logfile import log_path
 from smtpdesk.paths import database_path
 from smtpdesk.ui.app_icon import app_icon
@@ -54,7 +54,7 @@ class AboutDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        backend = secrets.backend_name if secrets is not None else "—"
+        backend = self._keychain_name(secrets)
         rows = (
             ("version", self.tr("Wersja:"), __version__),
             ("data", self.tr("Plik ustawień:"), str(database_path(data_dir))),
@@ -95,6 +95,21 @@ class AboutDialog(QDialog):
         top.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
         keep_default_button(self, self.close_button)
+
+    def _keychain_name(self, secrets: SecretStore | None) -> str:
+        """The keychain's own name, or what stands in for it said in the window's language."""
+        if secrets is None:
+            return "—"
+        # Imported here: the office key's cryptography is not needed to show the window.
+        from smtpdesk.core.store.office_secrets import BACKEND_NAME as OFFICE_BACKEND_NAME
+
+        name = secrets.backend_name
+        said = {
+            SESSION_BACKEND_NAME: self.tr("brak — hasła są w pamięci programu do jego zamknięcia"),
+            OFFICE_BACKEND_NAME: self.tr("baza danych biura (szyfrowanie AES-GCM)"),
+            "none": self.tr("brak"),
+        }
+        return said.get(name, name)
 
     def text(self) -> str:
         """What "Kopiuj" puts on the clipboard."""

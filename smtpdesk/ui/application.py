@@ -45,7 +45,7 @@ from smtpdesk.ui.long_lived import freeze_start_up_objects
 from smtpdesk.ui.msgbox import show_message
 from smtpdesk.ui.office.database_dialog import Switch
 from smtpdesk.ui.office.office_key_dialogs import ShowOfficeKeyDialog
-from smtpdesk.ui.office.start_problems import damage_dialog, unreachable_dialog
+from smtpdesk.ui.office.start_problems import StartProblemDialog, damage_dialog, unreachable_dialog
 from smtpdesk.ui.people.admin_tools import audit_action_last, install_people_admin
 from smtpdesk.ui.people.gate import PeopleGate
 from smtpdesk.ui.people.sign_in_dialog import DemoSignIn
@@ -136,7 +136,7 @@ class GuiSession:
     secrets: SecretStore | None = None
     demo: DemoSession | None = None
     error_box: QMessageBox | None = None
-    problem: QDialog | None = None  # the settings could not be opened: the ways back
+    problem: StartProblemDialog | None = None  # the settings could not be opened: the ways back
     gate: PeopleGate | None = None  # who is signed in (or signing in) on ``store``
     clock: Clock = system_clock  # lockouts, password age and idle locking read it
     draft_box: DraftRestoreBox | None = None
@@ -435,6 +435,13 @@ class GuiSession:
             gate.close()
         if window is not None and isValid(window):
             window.discard_and_close()
+        problem, self.problem = self.problem, None
+        if problem is not None and isValid(problem):
+            # No window holds it: left open, it would outlive the session and be destroyed
+            # whenever the cycle collector gets to it. Closing answers "quit"; nobody listens now.
+            with contextlib.suppress(RuntimeError, TypeError):
+                problem.chosen.disconnect()
+            problem.close()
         self.stop_demo()
         for store in self._stores:
             store.close()

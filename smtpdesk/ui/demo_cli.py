@@ -92,5 +92,5 @@ class DemoCliDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(900, 360)
+        self.resize(900, 420)  # the whole text, without scrolling
         keep_default_button(self, self.close_button)

@@ -131,7 +131,7 @@ class EmployeeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(680, 640)
+        self.resize(720, 640)  # the password field's longest Polish placeholder shows whole
 
         for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
             edit.textEdited.connect(lambda _text, field=edit: self.errors.clear(field))

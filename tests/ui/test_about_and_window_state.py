@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from smtpdesk import __version__
+from smtpdesk.core.secrets import SecretStore
 from smtpdesk.logfile import log_path
 from smtpdesk.paths import database_path
 from smtpdesk.ui.about_dialog import AboutDialog
@@ -53,3 +54,10 @@ def test_the_crash_dialog_says_where_the_log_is(qtbot):
     qtbot.addWidget(dialog)
     assert str(log_path()) in dialog.log_line.text()
     assert dialog.close_button.isDefault()
+
+
+def test_about_says_in_polish_when_passwords_live_only_in_memory(qtbot, data_dir):
+    """No keychain (as in the demo): the program's own stand-in is named in the window's language."""
+    dialog = AboutDialog(data_dir, SecretStore(session_only=True))
+    qtbot.addWidget(dialog)
+    assert dialog.fields["keychain"].text() == "brak — hasła są w pamięci programu do jego zamknięcia"

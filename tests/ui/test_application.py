@@ -102,6 +102,19 @@ def test_closing_the_session_closes_the_window_and_the_settings_file(qtbot, sess
         store.load_settings()
 
 
+def test_closing_the_session_closes_the_ways_back_from_a_damaged_file(qtbot, sessions, tmp_path):
+    directory = tmp_path / "biuro"
+    configure(directory)
+    path = paths.database_path(directory)
+    path.write_bytes(path.read_bytes()[:1024])  # truncated
+    session = start(sessions, "--data-dir", str(directory))
+    dialog = session.problem
+    assert dialog is not None and dialog.isVisible()
+    session.close()  # no window holds the dialog: the session closes it
+    assert session.problem is None and not dialog.isVisible()
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)  # and it goes
+
+
 def test_an_unconfigured_start_offers_setup_or_demo_without_blocking(qtbot, sessions, tmp_path):
     session = start(sessions, "--data-dir", str(tmp_path / "nowe"))
     welcome = session.gate.dialog

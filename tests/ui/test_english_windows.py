@@ -1,18 +1,22 @@
 """With ``--lang en`` every window and dialog is English: no Polish label, button, tool tip,
 placeholder, header, menu item or message is left, and neither is a Polish sentence from the core
 (diagnoses, doctor findings, detection). What the user typed (names, addresses) stays as typed.
+In both languages every one of them fits a 1366×768 screen, and none of their labels is cut off.
 
-Each test opens windows the way a person does, then reads every text in them (see
-tests.fixtures.visible_texts)."""
+Each test opens windows the way a person does, once in Polish and once in English, then looks at
+them: reads every text in them (see tests.fixtures.visible_texts) and checks their size (see
+tests.fixtures.screenshots). With SMTPDESK_SHOTS=DIR each window looked at is saved as a PNG
+(``bash scripts/screenshots DIR``)."""
 
 from __future__ import annotations
 
 import errno
 import os
 from collections.abc import Iterator, Set
+from typing import Literal
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 
 from smtpdesk.core.model import AuthMethod, Company, OAuthApps, OfficeSettings
 from smtpdesk.core.oauth.endpoints import endpoints_for
@@ -52,6 +56,7 @@ from smtpdesk.ui.widgets.unsaved_changes import ask_unsaved_changes
 from tests.fixtures.detect_servers import loopback_network
 from tests.fixtures.office_files import as_bytes, office_file, seed_office
 from tests.fixtures.people import enter_demo_as_admin
+from tests.fixtures.screenshots import Shots
 from tests.fixtures.visible_texts import demo_data, polish_in, shown_texts, user_data
 
 WAIT_MS = 15_000
@@ -73,6 +78,55 @@ def new_windows(before: set[QWidget]) -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
 
 
+Language = Literal["pl", "en"]
+
+
+class Look:
+    """Looks at windows as their user would: every shown one fits the screen with its labels whole
+    (and is saved as a PNG when asked to); in English, no Polish is left in any of them, hidden
+    parts included."""
+
+    def __init__(self, language: Language, shots: Shots) -> None:
+        self.language = language
+        self.shots = shots
+
+    def __call__(
+        self,
+        *windows: QWidget,
+        data: Set[str] = frozenset(),
+        allowed: Set[str] = frozenset(),
+        skip: tuple[QWidget, ...] = (),
+    ) -> None:
+        for window in windows:
+            if window.isWindow() and window.isVisible():
+                self.shots.take(window)
+        if self.language == "en":
+            assert_english(*windows, data=data, allowed=allowed, skip=skip)
+
+    def said(self, polish: str, english: str) -> str:
+        """The text a window shows in this language."""
+        return english if self.language == "en" else polish
+
+
+@pytest.fixture(params=["pl", "en"])
+def language(request) -> Language:
+    return request.param
+
+
+@pytest.fixture
+def look(request, language: Language) -> Look:
+    return Look(language, Shots(request.node.originalname, language))
+
+
+@pytest.fixture
+def speaking(request, language: Language) -> Language:
+    """What the test opens speaks ``language``, as after ``smtpdesk --lang``; tests are Polish
+    unless told otherwise."""
+    if language == "en":
+        request.getfixturevalue("english")
+    return language
+
+
 @pytest.fixture
 def sessions(qapp) -> Iterator[list[GuiSession]]:
     started: list[GuiSession] = []
@@ -81,34 +135,40 @@ def sessions(qapp) -> Iterator[list[GuiSession]]:
         session.close()
 
 
-def start(sessions: list[GuiSession], *argv: str) -> GuiSession:
-    session = start_gui(["--lang", "en", *argv])
+def start(sessions: list[GuiSession], language: Language, *argv: str) -> GuiSession:
+    session = start_gui(["--lang", language, *argv])
     sessions.append(session)
     return session
 
 
 @pytest.fixture
-def demo(qtbot, sessions, english_catalogue) -> GuiSession:
-    """The demo office in English: every feature of the window, an SMTP server, sample people."""
-    session = start(sessions, "--demo")
+def demo(qtbot, sessions, english_catalogue, language) -> GuiSession:
+    """The demo office (its administrator signed in): every feature of the window, an SMTP server,
+    sample people."""
+    session = start(sessions, language, "--demo")
     qtbot.waitExposed(enter_demo_as_admin(qtbot, session))
     return session
 
 
-def test_the_settings_window_with_every_tab_and_menu_is_english(qtbot, demo):
+def test_the_settings_window_with_every_tab_and_menu_is_english(qtbot, demo, look):
     window = demo.window
     assert isinstance(window, SettingsWindow)
-    assert window.windowTitle() == "Company settings[*]"
+    assert window.windowTitle() == look.said("Ustawienia firmy[*]", "Company settings[*]")
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
+        look(window, data=user_data(window.store))
+        tab = window.tabs.currentWidget()
+        bar = tab.verticalScrollBar() if isinstance(tab, QScrollArea) else None
+        if bar is not None and bar.maximum() > 0:
+            bar.setValue(bar.maximum())  # the end of a long form
+            look(window, data=user_data(window.store))
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Company data",
-        "Company logo",
-        "Other settings",
-        "Employees",
-        "Website",
+        look.said("Dane firmy", "Company data"),
+        look.said("Logo Firmy", "Company logo"),
+        look.said("Pozostałe ustawienia", "Other settings"),
+        look.said("Pracownicy", "Employees"),
+        look.said("Strona WWW", "Website"),
     ]
-    assert_english(window, data=user_data(window.store))
 
 
 # The test message shows the Polish letters on purpose, in either language, to check the encoding.
@@ -121,7 +181,7 @@ def mail_tests(window: SettingsWindow) -> WindowMailTests:
     return testing
 
 
-def test_a_test_mail_of_every_demo_employee_its_diagnosis_and_the_history_are_english(qtbot, demo):
+def test_a_test_mail_of_every_demo_employee_its_diagnosis_and_the_history_are_english(qtbot, demo, look):
     window = demo.window
     assert isinstance(window, SettingsWindow)
     data = demo_data(demo) | POLISH_LETTERS_SAMPLE
@@ -134,11 +194,17 @@ def test_a_test_mail_of_every_demo_employee_its_diagnosis_and_the_history_are_en
         result = dialog.run_result
         assert result is not None
         codes.add(result.code)
-        assert_english(dialog, data=data)
+        look(dialog, data=data)
+        dialog.diagnosis.details_toggle.click()  # "Szczegóły techniczne": the tallest it gets
+        assert dialog.diagnosis.details.isVisible()
+        look(dialog, data=data)
         diagnosis = DiagnosisDialog.for_result(result, window, account_label=employee.full_name)
         qtbot.addWidget(diagnosis)
-        assert diagnosis.windowTitle() == f"Diagnosis: {employee.full_name}"
-        assert_english(diagnosis, data=data)
+        diagnosis.show()
+        assert diagnosis.windowTitle() == look.said("Diagnoza: ", "Diagnosis: ") + employee.full_name
+        look(diagnosis, data=data)
+        diagnosis.view.details_toggle.click()
+        look(diagnosis, data=data)
         diagnosis.close()
         dialog.close()
     # Success, a refused password and a refused sender were all read.
@@ -146,7 +212,11 @@ def test_a_test_mail_of_every_demo_employee_its_diagnosis_and_the_history_are_en
 
     history = testing.show_history()
     assert history.isVisible()
-    assert_english(history, data=data)
+    history.table.selectRow(0)
+    assert history.details.isVisible()
+    look(history, data=data)
+    history.details.details_toggle.click()
+    look(history, data=data)
     history.close()
 
     demo_session = demo.demo
@@ -157,14 +227,14 @@ def test_a_test_mail_of_every_demo_employee_its_diagnosis_and_the_history_are_en
     inbox = window.findChild(DemoInbox)
     assert inbox is not None and inbox.isVisible()
     qtbot.waitUntil(lambda: inbox.message_count() > 0, timeout=WAIT_MS)
-    assert_english(inbox, data=data, skip=(inbox.source,))  # the raw source is the message as sent
+    look(inbox, data=data, skip=(inbox.source,))  # the raw source is the message as sent
     banner.cli_button.click()
     cli = window.findChild(DemoCliDialog)
     assert cli is not None
-    assert_english(cli, data=data)
+    look(cli, data=data)
 
 
-def test_check_all_the_status_column_and_the_doctor_are_english(qtbot, demo):
+def test_check_all_the_status_column_and_the_doctor_are_english(qtbot, demo, look):
     window = demo.window
     assert isinstance(window, SettingsWindow)
     data = demo_data(demo)
@@ -173,12 +243,12 @@ def test_check_all_the_status_column_and_the_doctor_are_english(qtbot, demo):
     assert tools is not None
     with qtbot.waitSignal(tools.controller.finished, timeout=WAIT_MS):
         tools.check_all_action.trigger()
-    assert_english(window, data=data)
+    look(window, data=data)
     for employee in window.store.list_employees():
         dialog = tools.status.open_diagnosis(employee, window)
         if dialog is not None:
             qtbot.addWidget(dialog)
-            assert_english(dialog, data=data)
+            look(dialog, data=data)
             dialog.close()
 
     launcher = window.findChild(DoctorLauncher)
@@ -186,11 +256,11 @@ def test_check_all_the_status_column_and_the_doctor_are_english(qtbot, demo):
     launcher.action.trigger()
     doctor = launcher.dialog
     assert doctor is not None and doctor.isVisible()
-    assert doctor.windowTitle() == "Configuration doctor"
-    assert_english(doctor, data=data)
+    assert doctor.windowTitle() == look.said("Doktor konfiguracji", "Configuration doctor")
+    look(doctor, data=data)
 
 
-def test_the_employee_dialog_about_box_and_message_boxes_are_english(qtbot, demo):
+def test_the_employee_dialog_about_box_and_message_boxes_are_english(qtbot, demo, look):
     window = demo.window
     assert isinstance(window, SettingsWindow)
     data = user_data(window.store)
@@ -200,26 +270,28 @@ def test_the_employee_dialog_about_box_and_message_boxes_are_english(qtbot, demo
         dialog = EmployeeDialog(window.store, window.secrets, employee, window)
         qtbot.addWidget(dialog)
         dialog.show()
-        assert dialog.windowTitle() == "Edit employee"
-        assert_english(dialog, data=data)
+        assert dialog.windowTitle() == look.said("Edycja pracownika", "Edit employee")
+        look(dialog, data=data)
         dialog.close()
     new = EmployeeDialog(window.store, window.secrets, None, window)
     qtbot.addWidget(new)
-    assert new.windowTitle() == "New employee"
-    assert_english(new, data=data)
+    new.show()
+    assert new.windowTitle() == look.said("Nowy pracownik", "New employee")
+    look(new, data=data)
+    new.close()
 
     about = window.show_about()
-    assert_english(about, data=data | {str(window.data_dir())})
+    look(about, data=data | {str(window.data_dir())})
     about.close()
 
     # "Test the employee's mail" with nobody selected, and a save with a bad field.
     mail_tests(window).test_selected_employee()
     window.company_page.email_edit.setText("not an address")
     assert not window.save()
-    assert window.statusBar().currentMessage().startswith("Not saved")
+    assert window.statusBar().currentMessage().startswith(look.said("Nie zapisano", "Not saved"))
     boxes = [w for w in new_windows(before) if isinstance(w, QMessageBox)]
     assert boxes
-    assert_english(window, *boxes, data=data | {"not an address"})
+    look(window, *boxes, data=data | {"not an address"})
     for box in boxes:
         box.close()
 
@@ -236,7 +308,7 @@ def strings_in(value: object) -> set[str]:
 
 
 def test_the_dialogs_of_the_office_database_export_import_and_sign_in_are_english(
-    qtbot, english, store, secrets, tmp_path, dns_server
+    qtbot, speaking, look, store, secrets, tmp_path, dns_server
 ):
     seed_office(store)
     window = SettingsWindow(store, secrets, remember_geometry=False)
@@ -246,7 +318,7 @@ def test_the_dialogs_of_the_office_database_export_import_and_sign_in_are_englis
 
     database = DatabaseDialog(store, secrets, window)
     qtbot.addWidget(database)
-    assert database.windowTitle() == "Office database"
+    assert database.windowTitle() == look.said("Baza danych biura", "Office database")
     show_key = ShowOfficeKeyDialog(OfficeKey.generate(), window)
     qtbot.addWidget(show_key)
     enter_key = EnterOfficeKeyDialog(OfficeSecretStore(store, secrets), window)
@@ -273,23 +345,16 @@ def test_the_dialogs_of_the_office_database_export_import_and_sign_in_are_englis
         detect.show()
         detect.start()
     qtbot.waitUntil(lambda: found.report is not None and unknown.report is not None, timeout=WAIT_MS)
-    assert_english(
-        database,
-        show_key,
-        enter_key,
-        export,
-        preview,
-        apps,
-        sign_in,
-        found,
-        unknown,
-        OfficeKeyBanner(),
-        ChangeNotice(),
-        data=data | strings_in(file),
-    )
+    data |= strings_in(file)
+    # One at a time, as a person opens them.
+    for dialog in (database, show_key, enter_key, export, preview, apps, sign_in, found, unknown):
+        dialog.show()
+        look(dialog, data=data)
+        dialog.hide()
+    look(OfficeKeyBanner(), ChangeNotice(), data=data)  # bars shown inside the settings window
 
 
-def test_a_conflict_between_two_windows_is_english(qtbot, english, store, data_dir):
+def test_a_conflict_between_two_windows_is_english(qtbot, speaking, look, store, data_dir):
     store.save_settings(OfficeSettings(company=Company(name="Start")))
     with Store.open(data_dir) as other:
         first = SettingsWindow(store, SecretStore(), remember_geometry=False)
@@ -303,12 +368,12 @@ def test_a_conflict_between_two_windows_is_english(qtbot, english, store, data_d
         assert not second.save()
         dialog = second.conflict_dialog
         assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
-        assert_english(dialog, data={"Start", "First", "Second"})
+        look(dialog, data={"Start", "First", "Second"})
         dialog.reject()
 
 
 def test_the_crash_dialog_welcome_draft_and_unsaved_changes_questions_are_english(
-    qtbot, english, store, secrets
+    qtbot, speaking, look, store, secrets
 ):
     crash = CrashDialog("Traceback (most recent call last):\nZeroDivisionError: division by zero")
     qtbot.addWidget(crash)
@@ -323,13 +388,12 @@ def test_the_crash_dialog_welcome_draft_and_unsaved_changes_questions_are_englis
     draft = offer_draft(window)
     assert draft is not None
     unsaved = ask_unsaved_changes(window, lambda _choice: None)
-    assert_english(
-        crash,
-        welcome,
-        draft,
-        unsaved,
-        data={"Northwind Homes", "Traceback (most recent call last):", "ZeroDivisionError: division by zero"},
-    )
+    data = {"Northwind Homes", "Traceback (most recent call last):", "ZeroDivisionError: division by zero"}
+    for dialog in (crash, welcome):
+        dialog.show()
+        look(dialog, data=data)
+        dialog.hide()
+    look(draft, unsaved, data=data)
     # Each box goes while the window it answers for is still there (the box holds it).
     for box in (draft, unsaved):
         with qtbot.waitSignal(box.destroyed, timeout=WAIT_MS):
@@ -337,30 +401,33 @@ def test_the_crash_dialog_welcome_draft_and_unsaved_changes_questions_are_englis
 
 
 def test_the_ways_back_from_a_damaged_file_or_an_unreachable_office_database_are_english(
-    qtbot, sessions, english_catalogue, data_dir
+    qtbot, sessions, english_catalogue, language, look, data_dir, monkeypatch
 ):
+    # The system's language: the database driver's own words (libpq reads LANGUAGE) are in it too.
+    monkeypatch.setenv("LANGUAGE", look.said("pl_PL", "en_US"))
     with Store.open(data_dir) as store:
         store.save_settings(OfficeSettings(company=Company(name="Northwind Homes")))
     path = database_path(data_dir)
     make_backup(path, "auto")
     path.write_bytes(path.read_bytes()[:1024])  # truncated
-    damaged = start(sessions)
+    damaged = start(sessions, language)
     assert isinstance(damaged.problem, StartProblemDialog)
-    assert damaged.problem.windowTitle() == "The settings file is damaged"
-    assert_english(damaged.problem, data={str(path)})
+    assert damaged.problem.windowTitle() == look.said(
+        "Plik ustawień jest uszkodzony", "The settings file is damaged"
+    )
+    look(damaged.problem, data={str(path)})
     damaged.close()
 
     save_location(Location.parse("postgresql://office@127.0.0.1:1/northwind?sslmode=require"))
-    unreachable = start(sessions)
+    unreachable = start(sessions, language)
     assert isinstance(unreachable.problem, StartProblemDialog)
-    # The database driver quotes the system's own words, in the system's language.
-    system_words = os.strerror(errno.ECONNREFUSED)
-    assert_english(
-        unreachable.problem, data={"office@127.0.0.1:1/northwind", "127.0.0.1", "northwind", system_words}
-    )
+    # The system's words for the refusal: the C library keeps the language it first gave them in for
+    # as long as the process lives, which may be Polish from a test before.
+    refused = os.strerror(errno.ECONNREFUSED)
+    look(unreachable.problem, data={"office@127.0.0.1:1/northwind", "127.0.0.1", "northwind", refused})
 
 
-def test_the_language_menu_names_both_languages_and_says_when_the_choice_applies(qtbot, demo):
+def test_the_language_menu_names_both_languages_and_says_when_the_choice_applies(qtbot, demo, look):
     window = demo.window
     assert isinstance(window, SettingsWindow)
     menu = window.language_menu
@@ -370,10 +437,10 @@ def test_the_language_menu_names_both_languages_and_says_when_the_choice_applies
         "Polski",
         "English",
     ]
-    menu.actions_by_choice["pl"].trigger()
+    menu.actions_by_choice[look.said("en", "pl")].trigger()
     assert menu.message is not None and menu.message.isVisible()
-    assert "smtpdesk will be in Polish from its next start." in menu.message.text()
-    assert_english(menu.message)
+    assert look.said("Program będzie po angielsku", "smtpdesk will be in Polish") in menu.message.text()
+    look(menu.message)
     menu.message.close()
 
 
@@ -388,7 +455,7 @@ def test_the_sign_in_the_agents_window_the_lock_and_the_event_log_are_english(
     def person(first_name: str) -> DemoPerson:
         return next(p for p in PEOPLE if p.first_name == first_name)
 
-    session = start(sessions, "--demo")
+    session = start(sessions, "en", "--demo")
     assert session.demo is not None
     sign_ins = {p.sign_in_password for p in PEOPLE}
     data = user_data(session.demo.store) | sign_ins | {p.email for p in PEOPLE}

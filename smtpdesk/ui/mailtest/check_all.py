@@ -430,6 +430,7 @@ class CheckAllPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)  # it shares the row with the company account's last test
         self.company = LastResultLabel(controller.store, lambda: COMPANY_ACCOUNT)
         self.company.setWordWrap(False)
         self.company_caption = QLabel(self.tr("Konto firmowe:"))
@@ -444,8 +445,7 @@ class CheckAllPanel(QWidget):
         self._actions = actions
         outcome = QHBoxLayout()
         outcome.setContentsMargins(0, 0, 0, 0)
-        outcome.addWidget(self.summary)
-        outcome.addStretch(1)
+        outcome.addWidget(self.summary, 1)
         outcome.addWidget(self.company_caption)
         outcome.addWidget(self.company)
         layout = QVBoxLayout(self)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from smtpdesk.core.history import HistoryEntry
 from smtpdesk.core.smtp.result import RunResult
 from smtpdesk.ui.mailtest.diagnosis_view import DiagnosisView
 from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.fit_height import fit_height
 
 
 class DiagnosisDialog(QDialog):
@@ -19,17 +21,34 @@ class DiagnosisDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(600)
         self.view = DiagnosisView()
+        # The window grows to show the whole diagnosis (with "Szczegóły techniczne" too) as far as
+        # the screen allows; beyond that it scrolls instead of squeezing the lines into each other.
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setWidget(self.view)
+        # It takes the focus so a long diagnosis can be scrolled with the keyboard.
+        self.area.setAccessibleName(self.tr("Diagnoza"))
+        self.view.details_toggle.toggled.connect(self._fit_height)
         close_button = QPushButton(self.tr("Zamknij"))
         close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.area, 1)
         layout.addLayout(buttons)
         self.close_button = close_button
         # Fix buttons a sign-in failure adds before showing it take no Enter either.
         keep_default_button(self, close_button)
+        self.resize(self.minimumWidth(), 0)  # as high as the diagnosis once shown (showEvent)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        fit_height(self, self.area)
 
     @classmethod
     def for_result(
@@ -51,7 +70,6 @@ class DiagnosisDialog(QDialog):
         dialog.view.show_result(
             result, account_label=account_label, account_key=account_key, secrets=secrets, fixes_enabled=False
         )
-        dialog.adjustSize()
         return dialog
 
     @classmethod
@@ -63,5 +81,4 @@ class DiagnosisDialog(QDialog):
             )
         )
         dialog.view.show_entry(entry)
-        dialog.adjustSize()
         return dialog

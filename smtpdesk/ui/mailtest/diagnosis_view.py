@@ -279,7 +279,7 @@ class DiagnosisView(QWidget):
         # Fixes this user may not apply (an agent's, for the company account) are named as advice.
         advised = [fix for fix in fixes if not enabled or fix not in self._fix_of.values()]
         if advised:
-            labels = "; ".join(f"„{fix.label}”" for fix in advised)
+            labels = "; ".join(self.tr("„{label}”").format(label=fix.label) for fix in advised)
             template = self.fix_advice or self.tr(
                 "Proponowana zmiana: {fixes}. Wprowadź ją w ustawieniach tego konta."
             )

@@ -34,9 +34,9 @@ from smtpdesk.ui.mailtest.plan import MailTestPlan
 from smtpdesk.ui.mailtest.progress_view import ProgressView
 from smtpdesk.ui.mailtest.worker import MailTestRun
 from smtpdesk.ui.widgets.default_button import keep_default_button
+from smtpdesk.ui.widgets.fit_height import fit_height
 from smtpdesk.ui.widgets.form_rows import buddy_label
 
-TITLE_BAR_ROOM = 48  # pixels a window manager's frame adds above a window
 # Turns a clicked fix into the plan to test next (None: the form could not give one).
 FixHandler = Callable[[Fix], "MailTestPlan | None"]
 
@@ -139,9 +139,12 @@ class MailTestDialog(QDialog):
         self.diagnosis_area.hide()
         layout.addWidget(self.diagnosis_area, 10)
         layout.addWidget(self.message)
-        # Spare height collects above the buttons, not between the stage rows.
+        # Spare height collects above the buttons, not between the stage rows; once the diagnosis
+        # shows, it takes all of it (a share left here would be an empty band above the buttons).
+        self._spare_index = layout.count()
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self._layout = layout
 
         self.recipient_edit.setText(plan.default_recipient)
         self.recipient_edit.returnPressed.connect(self._again_from_keyboard)
@@ -177,7 +180,7 @@ class MailTestDialog(QDialog):
             return
         self.message.hide()
         self.run_result = None
-        self.diagnosis_area.hide()
+        self._show_diagnosis_area(False)
         self.separator.hide()
         self.progress.reset(login_only=self.plan.login_only, sender_check=request.sender_check)
         store, key, label = self.store, self.plan.account_key, self.plan.account_label
@@ -222,7 +225,7 @@ class MailTestDialog(QDialog):
             )
             self.separator.show()
             self.diagnosis.show()
-            self.diagnosis_area.show()
+            self._show_diagnosis_area(True)
         keep_default_button(self, self.again_button)  # the fix buttons just added included
         self._fit_height()
         self.run_finished.emit(result)
@@ -308,26 +311,13 @@ class MailTestDialog(QDialog):
         if running:
             self.cancel_button.setFocus()
 
+    def _show_diagnosis_area(self, shown: bool) -> None:
+        self.diagnosis_area.setVisible(shown)
+        self._layout.setStretch(self._spare_index, 0 if shown else 1)
+
     def _fit_height(self) -> None:
         """Grows the window so the whole diagnosis shows, as far as the screen allows."""
-        layout = self.layout()
-        assert layout is not None
-        screen = self.screen()
-        available = screen.availableGeometry() if screen is not None else None
-        # Room for the title bar, so the whole window stays on a 1366×768 screen with the details open.
-        limit = min(int(available.height() * 0.9), available.height() - TITLE_BAR_ROOM) if available else 2000
-        # Other rows take a share of any extra height too, so it takes a step or two.
-        for _step in range(4):
-            layout.activate()
-            viewport = self.diagnosis_area.viewport()
-            missing = self.diagnosis.heightForWidth(viewport.width()) - viewport.height()
-            if missing <= 0 or self.height() >= limit:
-                break
-            self.resize(self.width(), min(self.height() + missing, limit))
-        if available is not None and self.isVisible():
-            frame = self.frameGeometry()
-            if frame.bottom() > available.bottom():
-                self.move(frame.left(), max(available.top(), available.bottom() - frame.height()))
+        fit_height(self, self.diagnosis_area)
 
     def _again_from_keyboard(self) -> None:
         if not self.running:

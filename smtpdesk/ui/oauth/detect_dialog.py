@@ -33,6 +33,7 @@ from smtpdesk.core.model import AuthMethod, Security
 from smtpdesk.core.smtp.cancel import CancelToken
 from smtpdesk.ui.oauth.background import BackgroundCall
 from smtpdesk.ui.widgets.default_button import keep_default_button, resettle_default_button
+from smtpdesk.ui.widgets.fit_height import grow_to_content
 from smtpdesk.ui.widgets.form_rows import hint_label
 
 SECURITY_NAMES = {
@@ -149,6 +150,7 @@ class DetectDialog(QDialog):
     def _attempt(self, attempt: object) -> None:
         if isinstance(attempt, Attempt):
             self.source_labels[attempt.source].setText(self._outcome_text(attempt))
+            grow_to_content(self)
 
     def _outcome_text(self, attempt: Attempt) -> str:
         texts = {
@@ -166,6 +168,10 @@ class DetectDialog(QDialog):
         return text
 
     def _finished(self, outcome: object) -> None:
+        self._show_outcome(outcome)
+        grow_to_content(self)  # the result's lines, without overlapping
+
+    def _show_outcome(self, outcome: object) -> None:
         self.close_button.setText(self.tr("Zamknij"))
         self.sources_box.setTitle(self.tr("Co sprawdzono"))
         if not isinstance(outcome, DetectionReport):

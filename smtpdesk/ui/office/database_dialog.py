@@ -152,7 +152,6 @@ class DatabaseDialog(QDialog):
         )
         self.join_button = QPushButton(self.tr("&Dołącz do istniejącej bazy"))
         self.local_button = QPushButton(self.tr("Wróć do pliku &lokalnego"))
-        self.local_button.setVisible(store.is_office)
         self.close_button = QPushButton(self.tr("Zamknij"))
         self.move_button.setEnabled(False)
         self.join_button.setEnabled(False)
@@ -165,6 +164,7 @@ class DatabaseDialog(QDialog):
         self.buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.local_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.local_button.setVisible(store.is_office)  # after addButton(), which shows a button
 
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -91,6 +91,7 @@ def test_the_administrator_moves_the_office_to_postgresql_and_an_agent_joins(
     first = enter_as_admin(qtbot, session)  # the first administrator of an office saved before sign-in
     dialog = open_database_dialog(qtbot, first)
     assert "pliku lokalnego" in labels_of(dialog)
+    assert not dialog.local_button.isVisible()  # it is on the local file already
 
     # A wrong password first: the reason, in a sentence with the server's own details.
     fill(qtbot, dialog, postgres_cluster, empty_database, "zle-haslo")
