@@ -8,7 +8,6 @@ A second Ctrl+C while the run is winding down ends at once with 130.
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 
 from smtpdesk.cli import output
@@ -20,6 +19,7 @@ from smtpdesk.cli.check_options import (
     parse_check_options,
     usage_block,
 )
+from smtpdesk.cli.interruptible import run_interruptible
 from smtpdesk.cli.parsing import HelpShown, UsageError, prescan_language, usage_error_text
 from smtpdesk.core import i18n
 from smtpdesk.core.scrub import Scrubber
@@ -34,7 +34,6 @@ EXIT_INTERRUPTED = 130
 
 # The engine ends a cancelled run within a second; this leaves room for a slow machine.
 CANCEL_GRACE_S = 5.0
-_POLL_S = 0.1
 
 
 def run_check_cli(argv: list[str]) -> int:
@@ -112,9 +111,6 @@ def execute(
 ) -> RunResult:
     """Run the test on a worker thread so Ctrl+C reaches this thread and cancels the run cleanly."""
     cancel = CancelToken()
-    outcome: list[RunResult] = []
-    failure: list[BaseException] = []
-    done = threading.Event()
     last_stage = [Stage.CONNECT]
 
     def progress(event: ProgressEvent) -> None:
@@ -122,27 +118,15 @@ def execute(
         if on_progress is not None and not cancel.cancelled:
             on_progress(event)
 
-    def work() -> None:
-        try:
-            outcome.append(run_test(request, on_progress=progress, cancel=cancel))
-        except BaseException as error:  # handed to the waiting thread, which re-raises it
-            failure.append(error)
-        finally:
-            done.set()
-
-    worker = threading.Thread(target=work, name="smtpdesk-check", daemon=True)
-    worker.start()
-    try:
-        # Short waits, not one long one: Ctrl+C reaches Python only between them.
-        while not done.wait(_POLL_S):
-            continue
-    except KeyboardInterrupt:
-        cancel.cancel()
-        if not done.wait(CANCEL_GRACE_S):
-            return _cancelled_result(request, last_stage[0])
-    if failure:
-        raise failure[0]
-    return outcome[0]
+    finished = run_interruptible(
+        lambda: run_test(request, on_progress=progress, cancel=cancel),
+        cancel,
+        CANCEL_GRACE_S,
+        "smtpdesk-check",
+    )
+    if not finished.ended or finished.value is None:
+        return _cancelled_result(request, last_stage[0])
+    return finished.value
 
 
 def _cancelled_result(request: MailTestRequest, stage: Stage) -> RunResult:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 
 from smtpdesk.cli import output
+from smtpdesk.cli.interruptible import run_interruptible
 from smtpdesk.cli.parsing import (
     CliParser,
     HelpShown,
@@ -152,20 +152,10 @@ def run_detect_cli(args: list[str]) -> int:
         output.write(sys.stderr, usage_error_text(_USAGE[lang], PROG, refused.message.text(lang), lang))
         return EXIT_USAGE
     cancel = CancelToken()
-    result: dict[str, DetectionReport] = {}
-
-    def work() -> None:
-        result["report"] = detect(options.address, network=network, cancel=cancel)
-
-    worker = threading.Thread(target=work, name="smtpdesk-detect", daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.1)
-    except KeyboardInterrupt:
-        cancel.cancel()
-        worker.join(2.0)
-    report = result.get("report")
+    finished = run_interruptible(
+        lambda: detect(options.address, network=network, cancel=cancel), cancel, 2.0, "smtpdesk-detect"
+    )
+    report = finished.value
     if not isinstance(report, DetectionReport):
         return EXIT_NOTHING
     if options.json:

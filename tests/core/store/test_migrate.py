@@ -406,8 +406,7 @@ def test_opening_a_current_database_does_not_load_alembic(tmp_path):
 
     from smtpdesk.core.store import Store
 
-    with Store.open(tmp_path / "data"):
-        pass
+    Store.open(tmp_path / "data").close()
     probe = (
         "import sys; from pathlib import Path; from smtpdesk.core.store import Store\n"
         f"Store.open(Path({str(tmp_path / 'data')!r})).close()\n"
